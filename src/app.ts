@@ -1,0 +1,58 @@
+// Builds the Fastify instance from the feature plugins; used by main.ts and by tests.
+import compress from '@fastify/compress';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler, jsonSchemaTransform } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import { chartersRoutes } from './charters/routes.ts';
+import type { DB } from './db/schema.ts';
+import { assetsRoutes } from './http/assets.ts';
+import { errorsPlugin } from './http/errors.ts';
+import { healthRoutes } from './http/health.ts';
+import { langPlugin } from './http/lang.ts';
+import { securityHeaders } from './http/security-headers.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    db: Kysely<DB>;
+  }
+}
+
+export interface AppOptions {
+  db: Kysely<DB>;
+  logLevel?: string;
+  publicUrl?: string | undefined;
+}
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logLevel && options.logLevel !== 'silent' ? { level: options.logLevel } : false,
+    trustProxy: true,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('db', options.db);
+
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Protishruti', version: '0.1.0', description: "Citizen's Charters of Bangladesh government offices" },
+      servers: options.publicUrl ? [{ url: options.publicUrl }] : [],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(cookie);
+  await app.register(formbody);
+  await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip'] });
+  await app.register(securityHeaders);
+  await app.register(langPlugin);
+  await app.register(errorsPlugin);
+
+  await app.register(healthRoutes);
+  await app.register(assetsRoutes);
+  await app.register(chartersRoutes);
+
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  return app;
+}

@@ -1,0 +1,75 @@
+// Stores a canonical charter as a new version of its office's charter, in one transaction.
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import { ensureLocation, ensureOrganisation, hostLabels, identifyOrganisation, locateOffice, saveOffice } from '../offices/index.ts';
+import { ChartersError } from './errors.ts';
+import type { CharterDocument } from './model.ts';
+import { insertCharterVersion, publishCharterVersion } from './repository.ts';
+
+export interface ImportOptions {
+  /** the office's slug; derived from the charter's portal address when absent */
+  officeSlug?: string | undefined;
+  publish?: boolean;
+  sourceName?: string | null;
+  sourceText?: string | null;
+  /** English names the charter itself does not print */
+  nameEn?: string | null;
+  addressEn?: string | null;
+}
+
+export interface ImportResult {
+  officeId: number;
+  officeSlug: string;
+  versionId: number;
+  versionNo: number;
+  status: 'draft' | 'published';
+}
+
+const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/** doict.jaintiapur.sylhet.gov.bd → doict-jaintiapur-sylhet */
+export function officeSlugFromWebsite(website: string | null): string | null {
+  const labels = hostLabels(website).filter((label) => /^[a-z0-9-]+$/.test(label));
+  const slug = labels.join('-').replace(/-+/g, '-');
+  return SLUG.test(slug) ? slug : null;
+}
+
+export async function importCharter(db: Kysely<DB>, doc: CharterDocument, options: ImportOptions = {}): Promise<ImportResult> {
+  const slug = options.officeSlug ?? officeSlugFromWebsite(doc.office.website);
+  if (!slug) throw new ChartersError('office_slug_needed');
+  if (!SLUG.test(slug) || slug.length > 80) throw new ChartersError('invalid_office_slug', slug);
+  const nameBn = doc.office.name_bn ?? doc.office.name_en;
+  if (!nameBn) throw new ChartersError('office_name_missing');
+
+  return db.transaction().execute(async (trx) => {
+    const location = locateOffice(doc.office.address_bn, doc.office.website);
+    const placeId = location ? await ensureLocation(trx, location) : null;
+    const organisation = identifyOrganisation(doc.office.parent_bn, hostLabels(doc.office.website));
+    const organisationId = organisation ? await ensureOrganisation(trx, organisation) : null;
+    const officeId = await saveOffice(
+      trx,
+      {
+        slug,
+        name_bn: nameBn,
+        name_en: options.nameEn ?? doc.office.name_en,
+        address_bn: doc.office.address_bn,
+        address_en: options.addressEn ?? null,
+        website: doc.office.website,
+      },
+      placeId,
+      organisationId,
+    );
+    const version = await insertCharterVersion(trx, officeId, doc, {
+      name: options.sourceName ?? null,
+      text: options.sourceText ?? null,
+    });
+    if (options.publish) await publishCharterVersion(trx, version.id);
+    return {
+      officeId,
+      officeSlug: slug,
+      versionId: version.id,
+      versionNo: version.version_no,
+      status: options.publish ? 'published' : 'draft',
+    };
+  });
+}

@@ -1,0 +1,94 @@
+// The canonical charter document (protishruti.charter/v1): what the importer produces,
+// what export writes and what import reads back. Field names are a public contract.
+
+export const CHARTER_FORMAT = 'protishruti.charter/v1';
+
+export const SERVICE_CATEGORIES = ['citizen', 'institutional', 'internal', 'multi_office'] as const;
+export type ServiceCategory = (typeof SERVICE_CATEGORIES)[number];
+
+export const TIME_UNITS = ['working_day', 'calendar_day', 'hour', 'month'] as const;
+export type TimeUnit = (typeof TIME_UNITS)[number];
+
+/**
+ * A promised time limit. `min` is when the service is expected, `max` when it is due,
+ * both in `unit`: "তাৎক্ষণিক/ ৩ কার্যদিবস" is {immediate, min 0, max 3}, "৩-৭" is {min 3, max 7},
+ * "৭ কার্যদিবস" is {min 7, max 7}. No duration at all leaves min, max and unit null.
+ */
+export interface TimeLimit {
+  text: string | null;
+  immediate: boolean;
+  min: number | null;
+  max: number | null;
+  unit: TimeUnit | null;
+  conditional: boolean;
+  on_demand: boolean;
+}
+
+export interface Fee {
+  text: string | null;
+  free: boolean;
+  amount_bdt: number | null;
+}
+
+export interface Officer {
+  name_bn: string | null;
+  designation_bn: string | null;
+  phone: string | null;
+  mobile: string | null;
+  email: string | null;
+  /** true when any part was filled in from elsewhere in the charter rather than read from the row */
+  inferred: boolean;
+}
+
+export interface Service {
+  category: ServiceCategory;
+  serial: number;
+  name_bn: string | null;
+  name_en: string | null;
+  delivery_methods: string[];
+  documents_bn: string | null;
+  fee: Fee;
+  time_limit: TimeLimit;
+  officer: Officer | null;
+  remedy_bn: string | null;
+  source_line: number | null;
+}
+
+export interface GrsContact {
+  level: number;
+  role_bn: string | null;
+  contact_bn: string | null;
+  time_limit: TimeLimit;
+}
+
+export interface Warning {
+  line: number | null;
+  code: string;
+  message: string;
+}
+
+export interface CharterOffice {
+  name_bn: string | null;
+  name_en: string | null;
+  parent_bn: string | null;
+  address_bn: string | null;
+  website: string | null;
+}
+
+export interface CharterDocument {
+  format: typeof CHARTER_FORMAT;
+  office: CharterOffice;
+  vision_bn: string | null;
+  mission_bn: string | null;
+  services: Service[];
+  grs_contacts: GrsContact[];
+  expectations_bn: string[];
+  warnings: Warning[];
+}
+
+/** A warning before the importer knows which source line it belongs to. */
+export type ParseNote = Omit<Warning, 'line'>;
+
+export function noTimeLimit(text: string | null): TimeLimit {
+  return { text, immediate: false, min: null, max: null, unit: null, conditional: false, on_demand: false };
+}

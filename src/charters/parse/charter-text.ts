@@ -1,0 +1,236 @@
+// Reads a charter as found in the wild (text copied from a PDF or a web page) into the
+// canonical document. Never throws: whatever it cannot place becomes a warning.
+import { CHARTER_FORMAT, type CharterDocument, type GrsContact, type ServiceCategory, type Warning } from '../model.ts';
+import { inferMissingOfficers } from './officer-inference.ts';
+import { PreambleReader } from './preamble.ts';
+import { recogniseSection } from './sections.ts';
+import { buildService } from './service-fields.ts';
+import {
+  continueServiceRow,
+  parseSerial,
+  resolveDittoMarks,
+  startServiceRow,
+  type RawServiceRow,
+} from './service-rows.ts';
+import { filledCells, isBlank, isSeparatorRow, splitSourceLines, type SourceLine } from './source-lines.ts';
+import { parseTimeLimit } from './time-limit.ts';
+import {
+  isColumnNumberRow,
+  recogniseHeader,
+  STANDARD_SERVICE_COLUMNS,
+  type GrsColumn,
+  type ServiceColumn,
+  type TableHeader,
+} from './table-header.ts';
+
+type Mode = 'preamble' | 'vision_mission' | 'services' | 'grs' | 'expectations' | 'other';
+
+interface GrsRow {
+  level: number;
+  cells: Map<GrsColumn, string[]>;
+  line: number;
+}
+
+class CharterTextReader {
+  private mode: Mode = 'preamble';
+  private category: ServiceCategory | null = null;
+  private header: TableHeader | null = null;
+  private readonly preamble = new PreambleReader();
+  private readonly serviceRows: RawServiceRow[] = [];
+  private currentService: RawServiceRow | null = null;
+  private readonly grsRows: GrsRow[] = [];
+  private currentGrs: GrsRow | null = null;
+  private readonly expectations: string[] = [];
+  readonly warnings: Warning[] = [];
+
+  read(source: SourceLine): void {
+    if (isBlank(source) || isSeparatorRow(source)) return;
+
+    const section = recogniseSection(source);
+    if (section) {
+      this.enterSection(section, source);
+      return;
+    }
+    const header = recogniseHeader(source);
+    if (header) {
+      this.enterTable(header, source);
+      return;
+    }
+    if (isColumnNumberRow(source)) return;
+
+    switch (this.mode) {
+      case 'preamble':
+        if (this.preamble.readVisionMissionLine(source)) this.mode = 'vision_mission';
+        else this.preamble.readHeaderLine(source);
+        return;
+      case 'vision_mission':
+        if (!this.preamble.readVisionMissionLine(source)) this.unplaced(source);
+        return;
+      case 'services':
+        this.readServiceLine(source);
+        return;
+      case 'grs':
+        this.readGrsLine(source);
+        return;
+      case 'expectations':
+        this.readExpectationLine(source);
+        return;
+      case 'other':
+        this.unplaced(source);
+    }
+  }
+
+  private enterSection(section: NonNullable<ReturnType<typeof recogniseSection>>, source: SourceLine): void {
+    this.currentService = null;
+    this.currentGrs = null;
+    switch (section.kind) {
+      case 'vision_mission':
+        this.mode = 'vision_mission';
+        this.preamble.readVisionMissionLine(source);
+        return;
+      case 'services':
+        this.mode = 'services';
+        this.category = section.category;
+        return;
+      case 'services_heading':
+        this.mode = 'services';
+        return;
+      case 'grs':
+        this.mode = 'grs';
+        this.header = null;
+        return;
+      case 'expectations':
+        this.mode = 'expectations';
+        this.header = null;
+        return;
+      case 'other':
+        this.mode = 'other';
+        this.header = null;
+    }
+  }
+
+  private enterTable(header: TableHeader, source: SourceLine): void {
+    this.header = header;
+    this.currentService = null;
+    this.currentGrs = null;
+    if (header.kind === 'grs') this.mode = 'grs';
+    else if (header.kind === 'expectations') this.mode = 'expectations';
+    else {
+      this.mode = 'services';
+      this.ensureCategory(source);
+    }
+  }
+
+  private ensureCategory(source: SourceLine): ServiceCategory {
+    if (this.category) return this.category;
+    this.category = 'citizen';
+    this.warnings.push({
+      line: source.line,
+      code: 'no_section_heading',
+      message: 'A service table has no section heading (২.১ নাগরিক সেবা …); its services were taken as citizen services.',
+    });
+    return this.category;
+  }
+
+  private serviceColumns(source: SourceLine): (ServiceColumn | null)[] | null {
+    if (this.header?.kind === 'services') return this.header.columns;
+    const filled = filledCells(source);
+    if (!source.tabular || parseSerial(source.cells[0] ?? '') === null || filled.length < 5) return null;
+    this.header = { kind: 'services', columns: STANDARD_SERVICE_COLUMNS };
+    this.warnings.push({
+      line: source.line,
+      code: 'assumed_columns',
+      message: 'A service table has no header row; the standard seven columns (serial, name, method, documents, fee, time limit, officer) were assumed.',
+    });
+    return this.header.columns;
+  }
+
+  private readServiceLine(source: SourceLine): void {
+    const columns = this.serviceColumns(source);
+    if (!columns) {
+      this.unplaced(source);
+      return;
+    }
+    const row = startServiceRow(source, columns, this.ensureCategory(source), this.warnings);
+    if (row) {
+      this.serviceRows.push(row);
+      this.currentService = row;
+    } else if (this.currentService && source.tabular) {
+      continueServiceRow(this.currentService, source, columns, this.warnings);
+    } else {
+      this.unplaced(source);
+    }
+  }
+
+  private readGrsLine(source: SourceLine): void {
+    const columns = this.header?.kind === 'grs' ? this.header.columns : null;
+    if (!columns || !source.tabular) {
+      this.unplaced(source);
+      return;
+    }
+    const serialIndex = columns.indexOf('serial');
+    const level = serialIndex === -1 ? null : parseSerial(source.cells[serialIndex] ?? '');
+    if (level !== null || !this.currentGrs) {
+      this.currentGrs = { level: level ?? this.grsRows.length + 1, cells: new Map(), line: source.line };
+      this.grsRows.push(this.currentGrs);
+    }
+    const row = this.currentGrs;
+    source.cells.forEach((text, index) => {
+      const column = columns[index];
+      if (!text || !column || (column === 'serial' && level !== null)) return;
+      row.cells.set(column, [...(row.cells.get(column) ?? []), text]);
+    });
+  }
+
+  private readExpectationLine(source: SourceLine): void {
+    const text = filledCells(source)
+      .filter((cell) => parseSerial(cell) === null)
+      .join(' ')
+      .replace(/^([০-৯0-9]{1,2}[.।)]|[-•*▪●])\s*/, '')
+      .trim();
+    if (text) this.expectations.push(text);
+  }
+
+  private unplaced(source: SourceLine): void {
+    const text = filledCells(source).join(' | ');
+    this.warnings.push({ line: source.line, code: 'unplaced_line', message: `Line not understood and left out: "${text.slice(0, 200)}".` });
+  }
+
+  finish(): CharterDocument {
+    const warnings = this.warnings;
+    const preamble = this.preamble.finish(warnings);
+    resolveDittoMarks(this.serviceRows, warnings);
+    const services = this.serviceRows.map((row) => buildService(row, warnings));
+    inferMissingOfficers(services, warnings);
+    const grsContacts = this.grsRows.map((row) => this.buildGrsContact(row));
+    warnings.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+    return {
+      format: CHARTER_FORMAT,
+      office: preamble.office,
+      vision_bn: preamble.vision_bn,
+      mission_bn: preamble.mission_bn,
+      services,
+      grs_contacts: grsContacts,
+      expectations_bn: this.expectations,
+      warnings,
+    };
+  }
+
+  private buildGrsContact(row: GrsRow): GrsContact {
+    const text = (column: GrsColumn) => (row.cells.get(column) ?? []).join(' ').replace(/\s+/g, ' ').trim();
+    const time = parseTimeLimit(text('time'));
+    for (const note of time.notes) this.warnings.push({ line: row.line, ...note });
+    return {
+      level: row.level,
+      role_bn: text('whom') || text('when') || null,
+      contact_bn: text('address') || null,
+      time_limit: time.limit,
+    };
+  }
+}
+
+export function parseCharterText(text: string): CharterDocument {
+  const reader = new CharterTextReader();
+  for (const source of splitSourceLines(text)) reader.read(source);
+  return reader.finish();
+}

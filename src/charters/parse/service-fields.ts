@@ -1,0 +1,83 @@
+// Turns a finished raw row into a Service: each cell parsed into its structured field.
+import type { Officer, ParseNote, Service, Warning } from '../model.ts';
+import { parseOfficerCell } from './contacts.ts';
+import { parseFee } from './fee.ts';
+import { cellText, type RawServiceRow } from './service-rows.ts';
+import { parseTimeLimit, splitTrailingOfficer } from './time-limit.ts';
+
+// "১। দাপ্তরিক ওয়েব সাইটের মাধ্যমে ২। টেলিফোন …": items numbered ১। / ২) / 3.
+const NUMBERED_ITEM = /(?:^|\s)[(]?[০-৯0-9]{1,2}\s*[।.)]\s+/;
+
+export function splitDeliveryMethods(text: string): string[] {
+  if (!text) return [];
+  if (NUMBERED_ITEM.test(text)) {
+    return text.split(NUMBERED_ITEM).map((part) => part.trim()).filter(Boolean);
+  }
+  // "টেলিফোন/ সরাসরি/ ই-মেইল যোগাযোগ": short alternatives separated by slashes
+  const slashed = text.split('/').map((part) => part.trim()).filter(Boolean);
+  return slashed.every((part) => part.length <= 40) ? slashed : [text];
+}
+
+function attach(notes: ParseNote[], line: number, warnings: Warning[]): void {
+  for (const note of notes) warnings.push({ line, ...note });
+}
+
+function joinLabelled(parts: [string | null, string][]): string | null {
+  const present = parts.filter(([, text]) => text !== '');
+  if (present.length === 0) return null;
+  return present.map(([label, text]) => (label && present.length > 1 ? `${label}: ${text}` : text)).join('; ');
+}
+
+export function buildService(row: RawServiceRow, warnings: Warning[]): Service {
+  const name = cellText(row, 'name');
+  if (!name) {
+    warnings.push({ line: row.line, code: 'missing_service_name', message: `Service ${row.serial} has no name.` });
+  }
+
+  let timeText = cellText(row, 'time');
+  let officerText = cellText(row, 'officer');
+  if (!officerText && timeText) {
+    const split = splitTrailingOfficer(timeText);
+    if (split.officerText) {
+      timeText = split.timeLimitText;
+      officerText = split.officerText;
+      warnings.push({
+        line: row.line,
+        code: 'officer_in_time_limit',
+        message: `Service ${row.serial}: officer details found in the time-limit cell were moved to the officer column.`,
+      });
+    }
+  }
+
+  const time = parseTimeLimit(timeText);
+  attach(time.notes, row.line, warnings);
+  const officer = parseOfficerCell(officerText);
+  attach(officer.notes, row.line, warnings);
+
+  return {
+    category: row.category,
+    serial: row.serial,
+    name_bn: name || null,
+    name_en: null,
+    delivery_methods: splitDeliveryMethods(cellText(row, 'method')),
+    documents_bn: joinLabelled([
+      [null, cellText(row, 'documents')],
+      ['প্রাপ্তিস্থান', cellText(row, 'source')],
+    ]),
+    fee: parseFee(cellText(row, 'fee')),
+    time_limit: time.limit,
+    officer: officer.officer,
+    remedy_bn: joinLabelled([
+      [null, cellText(row, 'remedy')],
+      ['ঊর্ধ্বতন কর্মকর্তা', cellText(row, 'superior')],
+    ]),
+    source_line: row.line,
+  };
+}
+
+export function sameOfficer(a: Officer, b: Officer): boolean {
+  if (a.email && b.email) return a.email === b.email;
+  if (a.mobile && b.mobile) return a.mobile === b.mobile;
+  if (a.name_bn && b.name_bn) return a.name_bn === b.name_bn;
+  return false;
+}

@@ -1,0 +1,122 @@
+// Collects a service table's rows: a row with a serial starts a service; a row without one
+// continues the row above, cell by cell. Cells stay raw text until the table is finished.
+import { toAsciiDigits } from './bangla-text.ts';
+import { isDittoMark } from './contacts.ts';
+import type { ServiceCategory, Warning } from '../model.ts';
+import type { ServiceColumn } from './table-header.ts';
+import type { SourceLine } from './source-lines.ts';
+
+export interface RawServiceRow {
+  category: ServiceCategory;
+  serial: number;
+  line: number;
+  cells: Map<ServiceColumn, string[]>;
+}
+
+// ১ · ১. · ০১। · 01 · (১) · ১)
+const SERIAL = /^\(?0*(\d{1,3})\s*[.।):]?\)?$/;
+
+export function parseSerial(cell: string): number | null {
+  const match = SERIAL.exec(toAsciiDigits(cell.trim()));
+  if (!match) return null;
+  const serial = Number(match[1]);
+  return serial > 0 ? serial : null;
+}
+
+function append(row: RawServiceRow, column: ServiceColumn, text: string): void {
+  const parts = row.cells.get(column) ?? [];
+  parts.push(text);
+  row.cells.set(column, parts);
+}
+
+export function cellText(row: RawServiceRow, column: ServiceColumn): string {
+  return (row.cells.get(column) ?? []).join(' ').replace(/\s+/g, ' ').trim();
+}
+
+/** Starts a service from a row whose serial cell holds a serial; null when it has none. */
+export function startServiceRow(
+  source: SourceLine,
+  columns: (ServiceColumn | null)[],
+  category: ServiceCategory,
+  warnings: Warning[],
+): RawServiceRow | null {
+  const serialIndex = columns.indexOf('serial');
+  const serial = parseSerial(source.cells[serialIndex === -1 ? 0 : serialIndex] ?? '');
+  if (serial === null) return null;
+  const row: RawServiceRow = { category, serial, line: source.line, cells: new Map() };
+  placeCells(row, source, columns, serialIndex, warnings);
+  return row;
+}
+
+/** Merges a continuation line into the row above, each cell into its own column. */
+export function continueServiceRow(
+  row: RawServiceRow,
+  source: SourceLine,
+  columns: (ServiceColumn | null)[],
+  warnings: Warning[],
+): void {
+  placeCells(row, source, columns, -1, warnings);
+}
+
+function placeCells(
+  row: RawServiceRow,
+  source: SourceLine,
+  columns: (ServiceColumn | null)[],
+  skipIndex: number,
+  warnings: Warning[],
+): void {
+  source.cells.forEach((text, index) => {
+    if (text === '' || index === skipIndex) return;
+    const column = columns[index];
+    if (column === 'serial') {
+      // wrapped text of the service name that the PDF copy put under the serial
+      append(row, 'name', text);
+      return;
+    }
+    if (column === undefined || column === null) {
+      const last = lastNamedColumn(columns);
+      warnings.push({
+        line: source.line,
+        code: 'extra_cell',
+        message: `A cell outside the table's columns ("${text}") was added to the "${last}" column.`,
+      });
+      append(row, last, text);
+      return;
+    }
+    append(row, column, text);
+  });
+}
+
+function lastNamedColumn(columns: (ServiceColumn | null)[]): ServiceColumn {
+  for (let i = columns.length - 1; i >= 0; i--) {
+    const column = columns[i];
+    if (column) return column;
+  }
+  return 'name';
+}
+
+/** Replaces ditto marks (ঐ) with the same column of the row above. */
+export function resolveDittoMarks(rows: RawServiceRow[], warnings: Warning[]): void {
+  rows.forEach((row, index) => {
+    for (const [column, parts] of row.cells) {
+      if (!isDittoMark(parts.join(' ').trim())) continue;
+      const previous = rows[index - 1];
+      const copied = previous ? cellText(previous, column) : '';
+      if (copied) {
+        row.cells.set(column, [copied]);
+        warnings.push({
+          line: row.line,
+          code: 'ditto_mark',
+          message: `Ditto mark (ঐ) in the "${column}" column of service ${row.serial} copied from the row above.`,
+        });
+      } else {
+        row.cells.delete(column);
+        warnings.push({
+          line: row.line,
+          code: 'ditto_without_source',
+          message: `Ditto mark (ঐ) in the "${column}" column of service ${row.serial} has no row above to copy from.`,
+        });
+      }
+    }
+  });
+}

@@ -1,0 +1,57 @@
+// Splits charter text into numbered lines of cells: tab-separated, markdown pipe tables,
+// or HTML table remnants. Cell text is cleaned of tags and entities.
+import { cleanCellText } from './bangla-text.ts';
+
+export interface SourceLine {
+  /** 1-based line number in the original input */
+  line: number;
+  raw: string;
+  cells: string[];
+  /** true when the line had cell separators, i.e. it belongs to a table */
+  tabular: boolean;
+}
+
+const HTML_CELL_BREAK = /<\/t[dh]>\s*<t[dh][^>]*>/gi;
+const HTML_ROW_EDGE = /<\/?(tr|td|th|table|tbody|thead)[^>]*>/gi;
+
+export function splitSourceLines(text: string): SourceLine[] {
+  const lines = text.replace(/^\uFEFF/, '').normalize('NFC').split(/\r\n|\r|\n/);
+  return lines.map((raw, index) => toSourceLine(raw, index + 1));
+}
+
+function toSourceLine(raw: string, line: number): SourceLine {
+  // <http://…> autolinks are addresses, not tags
+  let body = raw.replace(/<((?:https?:\/\/|mailto:)[^>\s]+)>/gi, '$1');
+  let tabular = false;
+  if (/<\/t[dh]>/i.test(body)) {
+    body = body.replace(HTML_CELL_BREAK, '\t').replace(HTML_ROW_EDGE, '');
+    tabular = true;
+  }
+  let parts: string[];
+  if (body.includes('\t')) {
+    parts = body.split('\t');
+    tabular = true;
+  } else if (/^\s*\|.*\|\s*$/.test(body)) {
+    parts = body.trim().slice(1, -1).split('|');
+    tabular = true;
+  } else {
+    parts = [body];
+  }
+  const cells = parts.map(cleanCellText);
+  while (cells.length > 1 && cells[cells.length - 1] === '') cells.pop();
+  return { line, raw, cells, tabular };
+}
+
+export function isBlank(source: SourceLine): boolean {
+  return source.cells.every((cell) => cell === '');
+}
+
+/** `----`, `| --- | :-: |`, `====`: table rules with no content */
+export function isSeparatorRow(source: SourceLine): boolean {
+  const filled = source.cells.filter((cell) => cell !== '');
+  return filled.length > 0 && filled.every((cell) => /^[-=_:.\s]+$/.test(cell) && /[-=_]{2,}/.test(cell));
+}
+
+export function filledCells(source: SourceLine): string[] {
+  return source.cells.filter((cell) => cell !== '');
+}

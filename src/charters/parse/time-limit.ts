@@ -1,0 +1,150 @@
+// The promised time limit of a service or a GRS step: "তাৎক্ষণিক/ ৩ কার্যদিবস (প্রযোজ্য ক্ষেত্রে)".
+
+import { noTimeLimit, type ParseNote, type TimeLimit, type TimeUnit } from '../model.ts';
+import { banglaPattern, cleanCellText, normaliseBangla, removeNumberGlosses, replaceNumberWords, toAsciiDigits } from './bangla-text.ts';
+import { findContactStart } from './contacts.ts';
+
+const IMMEDIATE = banglaPattern('তা?ৎক্ষ[ণন]িক|তা?ৎক্ষ[ণন]াৎ|সাথে সাথে|সঙ্গে সঙ্গে|immediate|instant|same day', 'iu');
+const ON_DEMAND = banglaPattern(
+  '(?:চাহিদা|প্রয়োজন)\\s*(?:অনুযায়ী|অনুসারে|মোতাবেক|মাফিক)|চাহিদানুযায়ী|প্রয়োজনানুসারে|প্রয়োজনমতো|as needed|as required|on demand',
+  'iu',
+);
+const CONDITIONAL = banglaPattern('প্রযোজ্য\\s*ক্ষেত্রে|সাপেক্ষে|where applicable|if applicable', 'iu');
+
+interface UnitWord {
+  pattern: RegExp;
+  unit: TimeUnit;
+  factor: number;
+}
+
+// Longer words first: কার্যদিবস must not be read as the calendar দিবস.
+const UNIT_WORDS: UnitWord[] = [
+  ['কার্য(?:্য)?\\s*দিবস|কর্ম\\s*দিবস|কার্য(?:্য)?\\s*দিন|কর্ম\\s*দিন|working\\s*days?|business\\s*days?|work\\s*days?', 'working_day', 1],
+  ['ঘণ্টা|ঘন্টা|hours?|hrs?', 'hour', 1],
+  ['মিনিট|minutes?|mins?', 'hour', 1 / 60],
+  ['মাস|months?', 'month', 1],
+  ['বছর|বৎসর|years?', 'month', 12],
+  ['সপ্তাহ|weeks?', 'calendar_day', 7],
+  ['দিবস|দিন|days?', 'calendar_day', 1],
+].map(([words, unit, factor]) => ({
+  pattern: banglaPattern(`^(?:${String(words)})`, 'iu'),
+  unit: unit as TimeUnit,
+  factor: Number(factor),
+}));
+const ANY_UNIT = UNIT_WORDS.map((word) => word.pattern.source.slice(1)).join('|');
+const STARTS_WITH_UNIT = new RegExp(`^\\s*(?:${ANY_UNIT})`, 'iu');
+
+const NUMBER = '(\\d+(?:\\.\\d+)?)';
+const RANGE_SEPARATOR = banglaPattern('\\s*(?:-|–|—|~|থেকে|হতে|to)\\s*').source;
+const QUANTITY = new RegExp(`${NUMBER}(?:${RANGE_SEPARATOR}${NUMBER})?(?:\\s*(${ANY_UNIT}))?`, 'giu');
+
+// What may surround bare numbers in a cell that is still only a time limit ("তাৎক্ষণিক/ ৩").
+const NOT_NUMBERS = [IMMEDIATE, ON_DEMAND, CONDITIONAL].map((pattern) => new RegExp(pattern.source, `g${pattern.flags}`));
+const FILLER = banglaPattern('(?:এর\\s*)?মধ্যে|সর্বোচ্চ|অনধিক|within|maximum|max|ভাবে|[\\s/,;:.()\\[\\]।\\-–—]', 'giu');
+
+interface Duration {
+  min: number;
+  max: number;
+  unit: TimeUnit | null;
+  /** The unit word when it is not one of TIME_UNITS and the figures were converted ("সপ্তাহ"). */
+  convertedFrom: string | null;
+}
+
+function unitOf(word: string | undefined): UnitWord | null {
+  if (word === undefined) return null;
+  return UNIT_WORDS.find((candidate) => candidate.pattern.test(word)) ?? null;
+}
+
+function readDurations(text: string): { durations: Duration[]; leftover: string } {
+  const durations: Duration[] = [];
+  const leftover = text.replace(QUANTITY, (_whole, first: string, second: string | undefined, word: string | undefined) => {
+    const unit = unitOf(word);
+    const factor = unit?.factor ?? 1;
+    const values = [Number(first), Number(second ?? first)].map((value) => value * factor);
+    const convertedFrom = factor === 1 || word === undefined ? null : word;
+    durations.push({ min: Math.min(...values), max: Math.max(...values), unit: unit?.unit ?? null, convertedFrom });
+    return ' ';
+  });
+  return { durations, leftover };
+}
+
+function describe(text: string): string {
+  return `Time limit ${JSON.stringify(text)}`;
+}
+
+/** Durations in the cell; bare numbers count only when nothing else but filler surrounds them. */
+function durationsIn(cleaned: string, notes: ParseNote[]): Duration[] {
+  const glosses = removeNumberGlosses(toAsciiDigits(cleaned));
+  for (const { written, spelled } of glosses.mismatches) {
+    notes.push({ code: 'number_mismatch', message: `${describe(cleaned)} writes ${written} in digits but ${spelled} in words; used ${written}.` });
+  }
+  const digitised = replaceNumberWords(glosses.text, (after) => STARTS_WITH_UNIT.test(after));
+  const { durations, leftover } = readDurations(digitised);
+  const withUnit = durations.filter((duration) => duration.unit !== null);
+  if (withUnit.length > 0 || durations.length === 0) return withUnit;
+  const onlyNumbers = NOT_NUMBERS.reduce((rest, pattern) => rest.replace(pattern, ''), leftover).replace(FILLER, '') === '';
+  if (!onlyNumbers) return [];
+  notes.push({ code: 'assumed_unit', message: `${describe(cleaned)} gives no unit; assumed working days.` });
+  return durations.map((duration) => ({ ...duration, unit: 'working_day' }));
+}
+
+function readFlags(cleaned: string): Pick<TimeLimit, 'immediate' | 'conditional' | 'on_demand'> {
+  return { immediate: IMMEDIATE.test(cleaned), conditional: CONDITIONAL.test(cleaned), on_demand: ON_DEMAND.test(cleaned) };
+}
+
+export function parseTimeLimit(text: string): { limit: TimeLimit; notes: ParseNote[] } {
+  const notes: ParseNote[] = [];
+  const split = splitTrailingOfficer(text);
+  if (split.officerText !== null) {
+    notes.push({
+      code: 'officer_text_in_time_limit',
+      message: `Time-limit cell also held officer details, left out of the time limit: ${JSON.stringify(cleanCellText(split.officerText))}.`,
+    });
+  }
+  const cleaned = cleanCellText(split.timeLimitText);
+  if (cleaned === '') {
+    notes.push({ code: 'missing_time_limit', message: 'No time limit is given.' });
+    return { limit: noTimeLimit(null), notes };
+  }
+
+  const flags = readFlags(cleaned);
+  const durations = durationsIn(cleaned, notes);
+  const unit = durations[0]?.unit ?? (flags.immediate ? 'working_day' : null);
+  if (unit === null) {
+    const why = flags.on_demand ? 'is "as needed", not a fixed duration' : 'is not a duration that can be tracked';
+    notes.push({ code: 'no_fixed_limit', message: `${describe(cleaned)} ${why}; no deadline will be computed.` });
+    return { limit: { ...noTimeLimit(cleaned), ...flags }, notes };
+  }
+
+  const sameUnit = durations.filter((duration) => duration.unit === unit);
+  if (sameUnit.length < durations.length) {
+    notes.push({ code: 'mixed_units', message: `${describe(cleaned)} mixes units; kept the ${unit.replace('_', ' ')} figures only.` });
+  }
+  for (const { convertedFrom } of sameUnit.filter((duration) => duration.convertedFrom !== null)) {
+    notes.push({ code: 'converted_unit', message: `${describe(cleaned)} is in ${JSON.stringify(convertedFrom)}; converted to ${unit.replace('_', ' ')}s.` });
+  }
+  const max = Math.max(0, ...sameUnit.map((duration) => duration.max));
+  const min = flags.immediate ? 0 : Math.min(max, ...sameUnit.map((duration) => duration.min));
+  return { limit: { text: cleaned, ...flags, min, max, unit }, notes };
+}
+
+const OFFICER_START = banglaPattern(
+  '(?<![\\p{L}\\p{M}])(?:জনাবা|জনাব|বেগম|মোছাঃ|মোসাঃ|মোঃ|মো\\.|ডাঃ|ডা\\.|mr\\.|mrs\\.|md\\.)',
+  'iu',
+);
+
+/** Separates officer details that spilled into the time-limit cell of a PDF table. */
+export function splitTrailingOfficer(text: string): { timeLimitText: string; officerText: string | null } {
+  const normalised = normaliseBangla(text);
+  const starts = [OFFICER_START.exec(normalised)?.index ?? -1, findContactStart(normalised)].filter((index) => index >= 0);
+  if (starts.length === 0) return { timeLimitText: normalised.trim(), officerText: null };
+  let cut = Math.min(...starts);
+  // Never cut inside a tag such as <a href="mailto:…">.
+  const openTag = normalised.lastIndexOf('<', cut);
+  if (openTag >= 0 && !normalised.slice(openTag, cut).includes('>')) cut = openTag;
+  const officerText = normalised.slice(cut).trim();
+  return {
+    timeLimitText: normalised.slice(0, cut).trim(),
+    officerText: /[\p{L}\p{N}]/u.test(officerText) ? officerText : null,
+  };
+}

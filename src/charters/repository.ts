@@ -1,0 +1,258 @@
+// Charter versions in the database: writing a canonical document as a new version,
+// publishing it, and reading any version back as the same canonical document.
+import { sql, type Insertable, type Kysely, type Selectable, type Transaction } from 'kysely';
+import type { CharterServicesTable, DB, TimeLimitColumns } from '../db/schema.ts';
+import { distinctOfficers } from './parse/officer-inference.ts';
+import { CHARTER_FORMAT, type CharterDocument, type Service, type TimeLimit, type Warning } from './model.ts';
+
+type Executor = Kysely<DB> | Transaction<DB>;
+
+function timeLimitColumns(limit: TimeLimit): Insertable<TimeLimitColumns> {
+  return {
+    time_limit_text: limit.text,
+    time_immediate: limit.immediate,
+    time_min: limit.min,
+    time_max: limit.max,
+    time_unit: limit.unit,
+    time_conditional: limit.conditional,
+    time_on_demand: limit.on_demand,
+  };
+}
+
+export function timeLimitFromColumns(row: Selectable<TimeLimitColumns>): TimeLimit {
+  return {
+    text: row.time_limit_text,
+    immediate: row.time_immediate,
+    min: row.time_min,
+    max: row.time_max,
+    unit: row.time_unit,
+    conditional: row.time_conditional,
+    on_demand: row.time_on_demand,
+  };
+}
+
+export interface VersionSource {
+  name: string | null;
+  text: string | null;
+}
+
+export async function insertCharterVersion(
+  trx: Transaction<DB>,
+  officeId: number,
+  doc: CharterDocument,
+  source: VersionSource,
+): Promise<{ id: number; version_no: number }> {
+  // serialises concurrent imports for one office so version numbers never collide
+  await sql`select id from offices where id = ${officeId} for update`.execute(trx);
+  const last = await trx
+    .selectFrom('charter_versions')
+    .select((eb) => eb.fn.max('version_no').as('n'))
+    .where('office_id', '=', officeId)
+    .executeTakeFirst();
+  const versionNo = Number(last?.n ?? 0) + 1;
+  const version = await trx
+    .insertInto('charter_versions')
+    .values({
+      office_id: officeId,
+      version_no: versionNo,
+      source_name: source.name,
+      source_text: source.text,
+      office_name_bn: doc.office.name_bn,
+      office_name_en: doc.office.name_en,
+      office_parent_bn: doc.office.parent_bn,
+      office_address_bn: doc.office.address_bn,
+      office_website: doc.office.website,
+      vision_bn: doc.vision_bn,
+      mission_bn: doc.mission_bn,
+      warnings: JSON.stringify(doc.warnings),
+    })
+    .returning(['id', 'version_no'])
+    .executeTakeFirstOrThrow();
+
+  if (doc.services.length > 0) {
+    await trx
+      .insertInto('charter_services')
+      .values(doc.services.map((service, position) => serviceRow(version.id, position, service)))
+      .execute();
+  }
+  const officers = distinctOfficers(doc.services);
+  if (officers.length > 0) {
+    await trx
+      .insertInto('charter_officers')
+      .values(
+        officers.map((officer, position) => ({
+          charter_version_id: version.id,
+          position,
+          name_bn: officer.name_bn,
+          designation_bn: officer.designation_bn,
+          phone: officer.phone,
+          mobile: officer.mobile,
+          email: officer.email,
+        })),
+      )
+      .execute();
+  }
+  if (doc.grs_contacts.length > 0) {
+    await trx
+      .insertInto('charter_grs_contacts')
+      .values(
+        doc.grs_contacts.map((contact, position) => ({
+          charter_version_id: version.id,
+          position,
+          level: contact.level,
+          role_bn: contact.role_bn,
+          contact_bn: contact.contact_bn,
+          ...timeLimitColumns(contact.time_limit),
+        })),
+      )
+      .execute();
+  }
+  if (doc.expectations_bn.length > 0) {
+    await trx
+      .insertInto('charter_expectations')
+      .values(doc.expectations_bn.map((text, position) => ({ charter_version_id: version.id, position, text_bn: text })))
+      .execute();
+  }
+  return version;
+}
+
+function serviceRow(versionId: number, position: number, service: Service) {
+  const officer = service.officer;
+  return {
+    charter_version_id: versionId,
+    position,
+    category: service.category,
+    serial: service.serial,
+    name_bn: service.name_bn,
+    name_en: service.name_en,
+    delivery_methods: service.delivery_methods,
+    documents_bn: service.documents_bn,
+    fee_text: service.fee.text,
+    fee_free: service.fee.free,
+    fee_amount_bdt: service.fee.amount_bdt,
+    ...timeLimitColumns(service.time_limit),
+    has_officer: officer !== null,
+    officer_name_bn: officer?.name_bn ?? null,
+    officer_designation_bn: officer?.designation_bn ?? null,
+    officer_phone: officer?.phone ?? null,
+    officer_mobile: officer?.mobile ?? null,
+    officer_email: officer?.email ?? null,
+    officer_inferred: officer?.inferred ?? false,
+    remedy_bn: service.remedy_bn,
+    source_line: service.source_line,
+  };
+}
+
+export function serviceFromRow(row: Selectable<CharterServicesTable>): Service {
+  return {
+    category: row.category,
+    serial: row.serial,
+    name_bn: row.name_bn,
+    name_en: row.name_en,
+    delivery_methods: row.delivery_methods,
+    documents_bn: row.documents_bn,
+    fee: { text: row.fee_text, free: row.fee_free, amount_bdt: row.fee_amount_bdt },
+    time_limit: timeLimitFromColumns(row),
+    officer: row.has_officer
+      ? {
+          name_bn: row.officer_name_bn,
+          designation_bn: row.officer_designation_bn,
+          phone: row.officer_phone,
+          mobile: row.officer_mobile,
+          email: row.officer_email,
+          inferred: row.officer_inferred,
+        }
+      : null,
+    remedy_bn: row.remedy_bn,
+    source_line: row.source_line,
+  };
+}
+
+/** Makes the version the office's published charter; the one published before is archived. */
+export async function publishCharterVersion(trx: Transaction<DB>, versionId: number): Promise<void> {
+  const version = await trx
+    .selectFrom('charter_versions')
+    .select(['office_id', 'status'])
+    .where('id', '=', versionId)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+  if (version.status === 'published') return;
+  const now = new Date();
+  await trx
+    .updateTable('charter_versions')
+    .set({ status: 'archived', archived_at: now })
+    .where('office_id', '=', version.office_id)
+    .where('status', '=', 'published')
+    .execute();
+  await trx
+    .updateTable('charter_versions')
+    .set({ status: 'published', published_at: now, archived_at: null })
+    .where('id', '=', versionId)
+    .execute();
+}
+
+export async function findPublishedVersion(db: Executor, officeId: number) {
+  return db
+    .selectFrom('charter_versions')
+    .selectAll()
+    .where('office_id', '=', officeId)
+    .where('status', '=', 'published')
+    .executeTakeFirst();
+}
+
+export async function listVersions(db: Executor, officeId: number) {
+  return db
+    .selectFrom('charter_versions')
+    .select(['id', 'version_no', 'status', 'created_at', 'published_at', 'archived_at'])
+    .where('office_id', '=', officeId)
+    .orderBy('version_no', 'desc')
+    .execute();
+}
+
+export async function listServiceRows(db: Executor, versionId: number) {
+  return db.selectFrom('charter_services').selectAll().where('charter_version_id', '=', versionId).orderBy('position').execute();
+}
+
+export async function findServiceRow(db: Executor, versionId: number, serviceId: number) {
+  return db
+    .selectFrom('charter_services')
+    .selectAll()
+    .where('charter_version_id', '=', versionId)
+    .where('id', '=', serviceId)
+    .executeTakeFirst();
+}
+
+export async function listOfficerRows(db: Executor, versionId: number) {
+  return db.selectFrom('charter_officers').selectAll().where('charter_version_id', '=', versionId).orderBy('position').execute();
+}
+
+/** Reads a stored version back as the canonical document it was imported from. */
+export async function loadCharterDocument(db: Executor, versionId: number): Promise<CharterDocument> {
+  const version = await db.selectFrom('charter_versions').selectAll().where('id', '=', versionId).executeTakeFirstOrThrow();
+  const [services, grs, expectations] = await Promise.all([
+    listServiceRows(db, versionId),
+    db.selectFrom('charter_grs_contacts').selectAll().where('charter_version_id', '=', versionId).orderBy('position').execute(),
+    db.selectFrom('charter_expectations').selectAll().where('charter_version_id', '=', versionId).orderBy('position').execute(),
+  ]);
+  return {
+    format: CHARTER_FORMAT,
+    office: {
+      name_bn: version.office_name_bn,
+      name_en: version.office_name_en,
+      parent_bn: version.office_parent_bn,
+      address_bn: version.office_address_bn,
+      website: version.office_website,
+    },
+    vision_bn: version.vision_bn,
+    mission_bn: version.mission_bn,
+    services: services.map(serviceFromRow),
+    grs_contacts: grs.map((row) => ({
+      level: row.level,
+      role_bn: row.role_bn,
+      contact_bn: row.contact_bn,
+      time_limit: timeLimitFromColumns(row),
+    })),
+    expectations_bn: expectations.map((row) => row.text_bn),
+    warnings: version.warnings as Warning[],
+  };
+}

@@ -1,0 +1,43 @@
+// charter import <file> [--dry-run] [--json] [--office <slug>] [--publish]
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { importCharter, readCharter, summariseCharter } from '../charters/index.ts';
+import { CliUsageError, parseCommandArgs, printJson, withDatabase, type Command } from './command.ts';
+
+export const charterImport: Command = {
+  usage: 'charter import <file> [--dry-run] [--json] [--office <slug>] [--publish]',
+  async run(args) {
+    const { values, positionals } = parseCommandArgs(args, {
+      'dry-run': { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+      office: { type: 'string' },
+      publish: { type: 'boolean', default: false },
+    });
+    const file = positionals[0];
+    if (!file || positionals.length > 1) throw new CliUsageError('give exactly one charter file');
+
+    const bytes = await fs.readFile(file);
+    const doc = readCharter(bytes);
+
+    if (values['dry-run']) {
+      if (values.json) printJson(doc);
+      else process.stdout.write(`${summariseCharter(doc)}\n`);
+      return 0;
+    }
+    const result = await withDatabase(({ db }) =>
+      importCharter(db, doc, {
+        officeSlug: values.office,
+        publish: values.publish,
+        sourceName: path.basename(file),
+        sourceText: bytes.toString('utf8'),
+      }),
+    );
+    if (values.json) printJson({ ...result, warnings: doc.warnings.length });
+    else {
+      process.stdout.write(
+        `${summariseCharter(doc)}\nImported as version ${result.versionNo} (${result.status}) of office ${result.officeSlug}.\n`,
+      );
+    }
+    return 0;
+  },
+};

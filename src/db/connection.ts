@@ -1,0 +1,50 @@
+// Opens the database: PostgreSQL when a URL is given, otherwise embedded PGlite under dataDir.
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { createPgLitePool } from './pglite-pool.ts';
+import type { DB } from './schema.ts';
+
+export type DatabaseKind = 'pglite' | 'postgres';
+
+export interface Database {
+  db: Kysely<DB>;
+  kind: DatabaseKind;
+  close(): Promise<void>;
+}
+
+const NUMERIC_OID = 1700;
+const INT8_OID = 20;
+// Counts and money arrive as numbers from both engines, so the same code reads both.
+const parseNumeric = (value: string) => Number.parseFloat(value);
+
+export interface OpenOptions {
+  databaseUrl?: string | undefined;
+  /** PGlite data directory; undefined keeps the embedded database in memory (tests) */
+  pgliteDir?: string | undefined;
+}
+
+export async function openDatabase(options: OpenOptions): Promise<Database> {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: 10,
+      types: {
+        getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+          oid === NUMERIC_OID || oid === INT8_OID
+            ? parseNumeric
+            : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+      },
+    });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    return { db, kind: 'postgres', close: () => db.destroy() };
+  }
+  if (options.pgliteDir) await fs.mkdir(path.dirname(options.pgliteDir), { recursive: true });
+  const pglite = await PGlite.create(options.pgliteDir, {
+    parsers: { [NUMERIC_OID]: parseNumeric, [INT8_OID]: parseNumeric },
+  });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: createPgLitePool(pglite) }) });
+  return { db, kind: 'pglite', close: () => db.destroy() };
+}

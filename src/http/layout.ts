@@ -1,0 +1,44 @@
+// The page frame every HTML page shares: language switch, header, footer, stylesheet.
+import { html, type Html } from './html.ts';
+import { t, type Lang } from './i18n/index.ts';
+
+export interface PageOptions {
+  lang: Lang;
+  title: string;
+  /** the request path with its query, for the language switch */
+  path: string;
+  body: Html;
+}
+
+function withLang(path: string, lang: Lang): string {
+  const url = new URL(path, 'http://x');
+  url.searchParams.set('lang', lang);
+  return `${url.pathname}${url.search}`;
+}
+
+export function renderPage({ lang, title, path, body }: PageOptions): string {
+  const other: Lang = lang === 'bn' ? 'en' : 'bn';
+  return html`<!doctype html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title} — ${t(lang, 'site.name')}</title>
+<link rel="stylesheet" href="/assets/site.css">
+</head>
+<body>
+<a class="skip" href="#main">${t(lang, 'layout.skip')}</a>
+<header class="site-header">
+  <a class="brand" href="/">${t(lang, 'site.name')}</a>
+  <a class="lang-switch" href="${withLang(path, other)}" hreflang="${other}" lang="${other}">${t(other, 'layout.language_name')}</a>
+</header>
+<main id="main">
+${body}
+</main>
+<footer class="site-footer">
+  <p>${t(lang, 'layout.footer')}</p>
+</footer>
+</body>
+</html>
+`.value;
+}

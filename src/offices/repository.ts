@@ -1,0 +1,154 @@
+// Offices, places and organisations in the database.
+import type { Kysely, Transaction } from 'kysely';
+import { sql } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import type { OfficeLocation } from './geography.ts';
+import { knownOrganisations, type KnownOrganisation } from './organisations.ts';
+
+type Executor = Kysely<DB> | Transaction<DB>;
+
+export interface OfficeDetails {
+  slug: string;
+  name_bn: string;
+  name_en: string | null;
+  address_bn: string | null;
+  address_en: string | null;
+  website: string | null;
+}
+
+async function ensurePlace(
+  db: Executor,
+  place: { kind: 'division' | 'district' | 'upazila'; slug: string; name_bn: string; name_en: string | null },
+  parentId: number | null,
+): Promise<number> {
+  const existing = await db.selectFrom('places').select('id').where('slug', '=', place.slug).executeTakeFirst();
+  if (existing) return existing.id;
+  const inserted = await db
+    .insertInto('places')
+    .values({ ...place, parent_id: parentId })
+    .onConflict((oc) => oc.column('slug').doUpdateSet({ name_bn: place.name_bn }))
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return inserted.id;
+}
+
+export async function ensureLocation(db: Executor, location: OfficeLocation): Promise<number> {
+  const { district } = location;
+  const divisionId = await ensurePlace(db, { kind: 'division', ...district.division }, null);
+  const districtId = await ensurePlace(
+    db,
+    { kind: 'district', slug: district.slug, name_bn: district.name_bn, name_en: district.name_en },
+    divisionId,
+  );
+  if (!location.upazila) return districtId;
+  const { upazila } = location;
+  return ensurePlace(
+    db,
+    { kind: 'upazila', slug: upazila.slug, name_bn: upazila.name_bn ?? upazila.name_en ?? upazila.slug, name_en: upazila.name_en },
+    districtId,
+  );
+}
+
+export async function ensureOrganisation(db: Executor, org: KnownOrganisation): Promise<number> {
+  const parent = org.parent ? knownOrganisations().find((o) => o.slug === org.parent) : undefined;
+  const parentId = parent ? await ensureOrganisation(db, parent) : null;
+  const existing = await db.selectFrom('organisations').select('id').where('slug', '=', org.slug).executeTakeFirst();
+  if (existing) return existing.id;
+  const inserted = await db
+    .insertInto('organisations')
+    .values({ slug: org.slug, kind: org.kind, name_bn: org.name_bn, name_en: org.name_en, parent_id: parentId })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return inserted.id;
+}
+
+/** Creates the office or updates its details; returns its id. */
+export async function saveOffice(
+  db: Executor,
+  office: OfficeDetails,
+  placeId: number | null,
+  organisationId: number | null,
+): Promise<number> {
+  const row = await db
+    .insertInto('offices')
+    .values({ ...office, place_id: placeId, organisation_id: organisationId })
+    .onConflict((oc) =>
+      oc.column('slug').doUpdateSet((eb) => ({
+        name_bn: eb.ref('excluded.name_bn'),
+        name_en: sql<string | null>`coalesce(excluded.name_en, offices.name_en)`,
+        address_bn: sql<string | null>`coalesce(excluded.address_bn, offices.address_bn)`,
+        address_en: sql<string | null>`coalesce(excluded.address_en, offices.address_en)`,
+        website: sql<string | null>`coalesce(excluded.website, offices.website)`,
+        place_id: sql<number | null>`coalesce(excluded.place_id, offices.place_id)`,
+        organisation_id: sql<number | null>`coalesce(excluded.organisation_id, offices.organisation_id)`,
+      })),
+    )
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export interface OfficeListing {
+  id: number;
+  slug: string;
+  name_bn: string;
+  name_en: string | null;
+  address_bn: string | null;
+  address_en: string | null;
+  district_bn: string | null;
+  district_en: string | null;
+  published_at: Date | null;
+  service_count: number;
+}
+
+/** Offices with a published charter, optionally filtered by a Bangla or English name fragment. */
+export async function listPublishedOffices(db: Executor, search?: string): Promise<OfficeListing[]> {
+  let query = db
+    .selectFrom('offices as o')
+    .innerJoin('charter_versions as v', (join) => join.onRef('v.office_id', '=', 'o.id').on('v.status', '=', 'published'))
+    .leftJoin('places as p', 'p.id', 'o.place_id')
+    // an office sits at an upazila or directly at a district; either way show the district
+    .leftJoin('places as d', (join) =>
+      join.on((eb) =>
+        eb.or([
+          eb.and([eb('p.kind', '=', 'upazila'), eb('d.id', '=', eb.ref('p.parent_id'))]),
+          eb.and([eb('p.kind', '=', 'district'), eb('d.id', '=', eb.ref('p.id'))]),
+        ]),
+      ),
+    )
+    .select((eb) => [
+      'o.id',
+      'o.slug',
+      'o.name_bn',
+      'o.name_en',
+      'o.address_bn',
+      'o.address_en',
+      'd.name_bn as district_bn',
+      'd.name_en as district_en',
+      'v.published_at',
+      eb
+        .selectFrom('charter_services as s')
+        .whereRef('s.charter_version_id', '=', 'v.id')
+        .select((inner) => inner.fn.countAll<number>().as('n'))
+        .as('service_count'),
+    ]);
+  const term = search?.trim();
+  if (term) {
+    const pattern = `%${term.normalize('NFC').replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    query = query.where((eb) =>
+      eb.or([
+        eb('o.name_bn', 'ilike', pattern),
+        eb('o.name_en', 'ilike', pattern),
+        eb('o.address_bn', 'ilike', pattern),
+        eb('o.address_en', 'ilike', pattern),
+        eb('o.slug', 'ilike', pattern),
+      ]),
+    );
+  }
+  const rows = await query.orderBy('d.name_en').orderBy('o.name_bn').execute();
+  return rows.map((row) => ({ ...row, service_count: Number(row.service_count ?? 0) }));
+}
+
+export async function findOfficeBySlug(db: Executor, slug: string) {
+  return db.selectFrom('offices').selectAll().where('slug', '=', slug).executeTakeFirst();
+}
