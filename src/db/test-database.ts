@@ -6,6 +6,8 @@ import { openDatabase, type Database } from './connection.ts';
 import { migrate } from './migrate.ts';
 
 export interface TestDatabase extends Database {
+  /** the PostgreSQL URL of this database, for child processes; undefined for PGlite */
+  url: string | undefined;
   /** closes the connection and drops the database */
   drop(): Promise<void>;
 }
@@ -15,7 +17,7 @@ export async function openTestDatabase(): Promise<TestDatabase> {
   if (!serverUrl) {
     const database = await openDatabase({});
     await migrate(database.db);
-    return { ...database, drop: database.close };
+    return { ...database, url: undefined, drop: database.close };
   }
   // The name is ours, never input: DDL cannot take it as a parameter.
   const name = `protishruti_test_${process.pid}_${randomBytes(4).toString('hex')}`;
@@ -26,6 +28,7 @@ export async function openTestDatabase(): Promise<TestDatabase> {
   await migrate(database.db);
   return {
     ...database,
+    url: url.toString(),
     async drop() {
       await database.close();
       await withAdminClient(serverUrl, async (client) => {

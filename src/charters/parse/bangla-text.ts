@@ -197,7 +197,7 @@ export interface NumberGlossMismatch {
 export function removeNumberGlosses(s: string): { text: string; mismatches: NumberGlossMismatch[] } {
   const mismatches: NumberGlossMismatch[] = [];
   const text = s.replace(
-    /(\d[\d,]*(?:\.\d+)?)(\s*\/[-=])?\s*\(\s*([^()]{1,80}?)\s*\)/g,
+    /(?<![\d,.])(\d[\d,]*(?:\.\d+)?)(\s*\/[-=])?\s*\(\s*([^()]{1,80}?)\s*\)/g,
     (whole, digits: string, slashDash: string | undefined, gloss: string) => {
       const spelled = parseBanglaNumberWords(gloss);
       if (spelled === null) return whole;

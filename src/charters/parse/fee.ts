@@ -9,7 +9,7 @@ const FREE = banglaPattern(
   'iu',
 );
 
-const AMOUNT = '(\\d{1,3}(?:,\\d{2,3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)';
+const AMOUNT = '(?<![\\d.,])(\\d{1,3}(?:,\\d{2,3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)';
 const CURRENCY = banglaPattern('টাকা|taka|tk\\.?|bdt|৳').source;
 const CURRENCY_THEN_AMOUNT = new RegExp(`(?:${CURRENCY})\\s*[:=]?\\s*${AMOUNT}`, 'iu');
 const AMOUNT_THEN_CURRENCY = new RegExp(`${AMOUNT}\\s*(?:\\/[-=]|(?:${CURRENCY}))`, 'iu');

@@ -17,20 +17,20 @@ interface UnitWord {
   factor: number;
 }
 
+function unitWord(words: string, unit: TimeUnit, factor = 1): UnitWord {
+  return { pattern: banglaPattern(`^(?:${words})`, 'iu'), unit, factor };
+}
+
 // Longer words first: কার্যদিবস must not be read as the calendar দিবস.
 const UNIT_WORDS: UnitWord[] = [
-  ['কার্য(?:্য)?\\s*দিবস|কর্ম\\s*দিবস|কার্য(?:্য)?\\s*দিন|কর্ম\\s*দিন|working\\s*days?|business\\s*days?|work\\s*days?', 'working_day', 1],
-  ['ঘণ্টা|ঘন্টা|hours?|hrs?', 'hour', 1],
-  ['মিনিট|minutes?|mins?', 'hour', 1 / 60],
-  ['মাস|months?', 'month', 1],
-  ['বছর|বৎসর|years?', 'month', 12],
-  ['সপ্তাহ|weeks?', 'calendar_day', 7],
-  ['দিবস|দিন|days?', 'calendar_day', 1],
-].map(([words, unit, factor]) => ({
-  pattern: banglaPattern(`^(?:${String(words)})`, 'iu'),
-  unit: unit as TimeUnit,
-  factor: Number(factor),
-}));
+  unitWord('কার্য(?:্য)?\\s*দিবস|কর্ম\\s*দিবস|কার্য(?:্য)?\\s*দিন|কর্ম\\s*দিন|(?:working|business|work)\\s*days?', 'working_day'),
+  unitWord('ঘণ্টা|ঘন্টা|hours?|hrs?', 'hour'),
+  unitWord('মিনিট|minutes?|mins?', 'hour', 1 / 60),
+  unitWord('মাস|months?', 'month'),
+  unitWord('বছর|বৎসর|years?', 'month', 12),
+  unitWord('সপ্তাহ|weeks?', 'calendar_day', 7),
+  unitWord('দিবস|দিন|days?', 'calendar_day'),
+];
 const ANY_UNIT = UNIT_WORDS.map((word) => word.pattern.source.slice(1)).join('|');
 const STARTS_WITH_UNIT = new RegExp(`^\\s*(?:${ANY_UNIT})`, 'iu');
 

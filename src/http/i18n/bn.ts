@@ -91,4 +91,6 @@ export const bn: Record<keyof typeof en, string> = {
   'time.unit.hour.other': '{count} ঘণ্টা',
   'time.unit.month.one': '{count} মাস',
   'time.unit.month.other': '{count} মাস',
+  'charter.title': 'সিটিজেন\'স চার্টার',
+  'charter.page_title': '{office}: সিটিজেন\'স চার্টার',
 };

@@ -89,4 +89,6 @@ export const en = {
   'time.unit.hour.other': '{count} hours',
   'time.unit.month.one': '{count} month',
   'time.unit.month.other': '{count} months',
+  'charter.title': 'Citizen\'s Charter',
+  'charter.page_title': '{office}: Citizen\'s Charter',
 } as const;

@@ -1,0 +1,107 @@
+// The CLI as an officer runs it: a real child process, its exit code, stdout and stderr.
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { promisify } from 'node:util';
+import { charterDocumentSchema } from '../charters/index.ts';
+import { openTestDatabase, type TestDatabase } from '../db/test-database.ts';
+import { DATA_ROOT, PROJECT_ROOT } from '../paths.ts';
+
+const run = promisify(execFile);
+const CLI = path.join(PROJECT_ROOT, 'src/cli/main.ts');
+const SEED = path.join(DATA_ROOT, 'charters/jaintiapur.txt');
+
+let scratch: string;
+let database: TestDatabase;
+
+before(async () => {
+  scratch = mkdtempSync(path.join(os.tmpdir(), 'protishruti-cli-'));
+  database = await openTestDatabase();
+});
+after(async () => {
+  rmSync(scratch, { recursive: true, force: true });
+  await database.drop();
+});
+
+async function cli(args: string[], env: Record<string, string | undefined> = {}) {
+  const dataDir = path.join(scratch, 'data');
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', CLI, ...args], {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: database.url ?? '', LOG_LEVEL: 'silent', ...env },
+      maxBuffer: 16 * 1024 * 1024,
+    });
+    return { code: 0, stdout, stderr, dataDir };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr, dataDir };
+  }
+}
+
+function scratchFile(name: string, content: string | Uint8Array): string {
+  const file = path.join(scratch, name);
+  writeFileSync(file, content);
+  return file;
+}
+
+test('--dry-run --json prints the canonical document and writes nothing', async () => {
+  const result = await cli(['charter', 'import', SEED, '--dry-run', '--json'], { DATABASE_URL: '' });
+  assert.equal(result.code, 0, result.stderr);
+  const doc = charterDocumentSchema.parse(JSON.parse(result.stdout));
+  assert.equal(doc.services.length, 19);
+  assert.equal(existsSync(result.dataDir), false);
+});
+
+for (const [what, content, pattern] of [
+  ['an empty file', '', /empty/],
+  ['a file of blank lines', '\n\n   \n\t\n', /empty/],
+  ['a binary file', Uint8Array.from([0x25, 0x50, 0x44, 0x46, 0x00, 0xff, 0xfe, 0x01, 0x02]), /not a text file/],
+  ['text that is no charter', 'আজকের আবহাওয়া ভালো।\nকোনো সেবার তালিকা নেই।\n', /does not look like a Citizen/],
+  ['broken JSON', '{"format": "protishruti.charter/v1",', /not valid JSON/],
+  ['JSON of another shape', '{"format": "something/else"}', /protishruti\.charter\/v1/],
+] as const) {
+  test(`${what} exits with code 1, one line on stderr and nothing written`, async () => {
+    const file = scratchFile(`input-${what.replace(/\W+/g, '-')}`, content);
+    const result = await cli(['charter', 'import', file], { DATABASE_URL: '' });
+    assert.equal(result.code, 1);
+    assert.equal(result.stdout, '');
+    assert.equal(result.stderr.trim().split('\n').length, 1, result.stderr);
+    assert.match(result.stderr, pattern);
+    assert.doesNotMatch(result.stderr, /\n\s+at /);
+    assert.equal(existsSync(result.dataDir), false);
+  });
+}
+
+test('a missing file is one clear line too', async () => {
+  const result = await cli(['charter', 'import', path.join(scratch, 'no-such-file.txt'), '--dry-run']);
+  assert.equal(result.code, 1);
+  assert.match(result.stderr, /^error: cannot read .*no-such-file\.txt \(ENOENT\)\n$/);
+});
+
+test('an unknown option is a usage error', async () => {
+  const result = await cli(['charter', 'import', SEED, '--publsh']);
+  assert.equal(result.code, 2);
+  assert.match(result.stderr, /publsh/);
+});
+
+test('import --publish stores the charter and export gives it back', async () => {
+  const imported = await cli(['charter', 'import', SEED, '--publish', '--json', '--office', 'cli-office']);
+  assert.equal(imported.code, 0, imported.stderr);
+  const { officeId, versionId, ...rest } = JSON.parse(imported.stdout) as Record<string, unknown>;
+  assert.ok(Number.isInteger(officeId) && Number.isInteger(versionId));
+  assert.deepEqual(rest, { officeSlug: 'cli-office', versionNo: 1, status: 'published', warnings: 15 });
+  const exported = await cli(['charter', 'export', 'cli-office']);
+  assert.equal(exported.code, 0, exported.stderr);
+  const dryRun = await cli(['charter', 'import', SEED, '--dry-run', '--json']);
+  assert.deepEqual(JSON.parse(exported.stdout), JSON.parse(dryRun.stdout));
+});
+
+test('charter schema prints a JSON Schema of the format', async () => {
+  const result = await cli(['charter', 'schema']);
+  const schema = JSON.parse(result.stdout) as { properties: Record<string, unknown>; required: string[] };
+  assert.ok(schema.required.includes('services'));
+  assert.ok('grs_contacts' in schema.properties);
+});
