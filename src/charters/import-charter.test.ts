@@ -92,7 +92,9 @@ test('two imports for one office at once get distinct version numbers', async ()
 
 test('a failed import writes nothing', async () => {
   const doc = readCharter(seed('jessore-sadar.txt'));
-  const broken = { ...doc, services: [...doc.services, { ...doc.services[0]!, category: 'nonsense' as 'citizen' }] };
+  const [first] = doc.services;
+  assert.ok(first);
+  const broken = { ...doc, services: [...doc.services, { ...first, category: 'nonsense' as 'citizen' }] };
   await assert.rejects(importCharter(database.db, broken, { officeSlug: 'never-written' }));
   const office = await database.db.selectFrom('offices').select('id').where('slug', '=', 'never-written').executeTakeFirst();
   assert.equal(office, undefined);

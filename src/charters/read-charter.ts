@@ -21,12 +21,20 @@ function decodeText(bytes: Uint8Array): string {
   } catch {
     throw new ChartersError('binary_input', 'not valid UTF-8');
   }
-  // control characters other than tab and line breaks mean a binary file (PDF, DOCX, image)
-  const control = text.match(/[\u0000-\u0008\u000E-\u001F\u007F]/g)?.length ?? 0;
-  if (text.includes('\u0000') || control > Math.max(2, text.length / 1000)) {
+  if (text.includes('\u0000') || countControlCharacters(text) > Math.max(2, text.length / 1000)) {
     throw new ChartersError('binary_input', 'control characters');
   }
   return text;
+}
+
+/** Control characters other than tab and line breaks: the mark of a binary file (PDF, DOCX, image). */
+function countControlCharacters(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if ((code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d && code !== 0x0c && code !== 0x0b) || code === 0x7f) count++;
+  }
+  return count;
 }
 
 export function readCharterJson(text: string): CharterDocument {

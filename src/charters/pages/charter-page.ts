@@ -45,6 +45,8 @@ ${lang === 'en' ? html`<p class="note">${t(lang, 'charter.bangla_only')}</p>` : 
 }
 
 interface NumberedHeadings {
+  /** the services section's number, prefixed to its category headings (২.১, ২.২ …) */
+  servicesNumber: string;
   vision: string;
   services: string;
   grs: string;
@@ -55,9 +57,12 @@ interface NumberedHeadings {
 function numberHeadings(lang: Lang, charter: PublishedCharter, hasVision: boolean): NumberedHeadings {
   let next = 0;
   const numbered = (present: boolean, text: string) => (present ? `${formatNumber(lang, ++next)}. ${text}` : text);
+  const vision = numbered(hasVision, t(lang, 'charter.vision_mission'));
+  const services = numbered(true, t(lang, 'charter.services'));
   return {
-    vision: numbered(hasVision, t(lang, 'charter.vision_mission')),
-    services: numbered(true, t(lang, 'charter.services')),
+    servicesNumber: formatNumber(lang, next),
+    vision,
+    services,
     grs: numbered(charter.grs_contacts.length > 0, t(lang, 'charter.grs')),
     expectations: numbered(charter.expectations_bn.length > 0, t(lang, 'charter.expectations')),
   };
@@ -82,17 +87,16 @@ function servicesByCategory(services: readonly PublishedService[]): [ServiceCate
   ]).filter(([, inCategory]) => inCategory.length > 0);
 }
 
-function renderServices(lang: Lang, charter: PublishedCharter, heading: string): Html {
-  const sectionNumber = heading.match(/^([^.]+)\./)?.[1] ?? '';
+function renderServices(lang: Lang, charter: PublishedCharter, headings: NumberedHeadings): Html {
   const showRemedy = charter.services.some((service) => service.remedy_bn);
   const tables = servicesByCategory(charter.services).map(([category, services], index) => {
     const id = `${category}-title`;
-    return html`<h3 id="${id}">${sectionNumber}.${formatNumber(lang, index + 1)} ${categoryName(lang, category)}</h3>
+    return html`<h3 id="${id}">${headings.servicesNumber}.${formatNumber(lang, index + 1)} ${categoryName(lang, category)}</h3>
 ${renderServiceTable(lang, charter.office.slug, services, { showRemedy, captionId: id })}`;
   });
   const anyInferred = charter.services.some((service) => service.officer?.inferred);
   return html`<section id="services" aria-labelledby="services-title">
-<h2 id="services-title">${heading}</h2>
+<h2 id="services-title">${headings.services}</h2>
 ${tables}
 ${anyInferred ? html`<p class="footnote">${t(lang, 'charter.officer_inferred_note')}</p>` : ''}
 </section>`;
@@ -119,7 +123,7 @@ export function renderCharterPage(lang: Lang, charter: PublishedCharter): Render
 ${renderOfficeHeader(lang, charter)}
 ${renderContents(lang, charter, headings, hasVision)}
 ${renderVisionMission(lang, charter, headings.vision)}
-${renderServices(lang, charter, headings.services)}
+${renderServices(lang, charter, headings)}
 ${renderOfficersSection(lang, charter.officers)}
 ${renderGrsSection(lang, headings.grs, charter.grs_contacts)}
 ${renderExpectationsSection(lang, headings.expectations, charter.expectations_bn)}

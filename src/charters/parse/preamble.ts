@@ -39,7 +39,7 @@ export class PreambleReader {
   readVisionMissionLine(source: SourceLine): boolean {
     const text = filledCells(source).join(' ').trim();
     if (!text) return true;
-    const labelled = /^(ভিশন|রূপকল্প|vision|মিশন|অভিলক্ষ্য|mission)\s*(?:\([^)]*\))?\s*(?:[:ঃ\-–]\s*(.*)|)$/i.exec(text);
+    const labelled = /^(ভিশন|রূপকল্প|vision|মিশন|অভিলক্ষ্য|mission)\s*(?:\([^)]*\))?\s*(?:(?::|ঃ|-|–)\s*(.*)|)$/i.exec(text);
     if (labelled) {
       this.collecting = /^(ভিশন|রূপকল্প|vision)/i.test(labelled[1] ?? '') ? 'vision' : 'mission';
       if (labelled[2]) this.target().push(labelled[2]);

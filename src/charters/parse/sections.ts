@@ -39,7 +39,7 @@ export function recogniseSection(source: SourceLine): Section | null {
   if (!looksLikeHeading) return null;
   const body = text.replace(SECTION_NUMBER, '');
   // "ভিশন: জ্ঞানভিত্তিক …" is content with a label, not a heading
-  if (/^(ভিশন|মিশন|রূপকল্প|অভিলক্ষ্য|vision|mission)\s*[:ঃ]\s*\S/i.test(body)) return null;
+  if (/^(ভিশন|মিশন|রূপকল্প|অভিলক্ষ্য|vision|mission)\s*(?::|ঃ)\s*\S/i.test(body)) return null;
   const markedUp = HEADING_MARKUP.test(source.raw.trim());
   for (const [pattern, section] of SECTION_PATTERNS) {
     const match = pattern.exec(body);

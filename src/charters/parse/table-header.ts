@@ -26,7 +26,7 @@ export type TableHeader =
 // Order matters: a remedy header ("নির্দিষ্ট সেবা প্রদানে ব্যর্থ হলে প্রতিকারের বিধান") also says
 // "সেবা প্রদান", and the fee header ("সেবার মূল্য ও পরিশোধ পদ্ধতি") also says "পদ্ধতি".
 const SERVICE_COLUMN_PATTERNS: [ServiceColumn, RegExp][] = [
-  ['serial', /^(ক্রমিক|ক্রম\b|ক্র[:ঃ.]|নং$|no\.?$|sl\.?|serial)/i],
+  ['serial', /^(ক্রমিক|ক্রম\b|ক্র(?::|ঃ|\.)|নং$|no\.?$|sl\.?|serial)/i],
   ['remedy', /প্রতিকার|ব্যর্থ হলে|remedy/i],
   ['superior', /[উঊ]র্ধ?্?ব?তন|superior/i],
   ['time', /সময়সীমা|সময় সীমা|সময়সীমা|সময়|time\s*limit/i],
@@ -39,7 +39,7 @@ const SERVICE_COLUMN_PATTERNS: [ServiceColumn, RegExp][] = [
 ];
 
 const GRS_COLUMN_PATTERNS: [GrsColumn, RegExp][] = [
-  ['serial', /^(ক্রমিক|ক্রম\b|ক্র[:ঃ.]|নং$|no\.?$|sl\.?)/i],
+  ['serial', /^(ক্রমিক|ক্রম\b|ক্র(?::|ঃ|\.)|নং$|no\.?$|sl\.?)/i],
   ['when', /কখন/],
   ['whom', /কার সঙ্গে|কার সাথে|কাহার|যোগাযোগ করবেন/],
   ['address', /ঠিকানা|যোগাযোগের/],
