@@ -109,3 +109,9 @@ test('a charter without a portal address needs an office slug, and a bad slug is
     (e) => e instanceof ChartersError && e.code === 'invalid_office_slug',
   );
 });
+
+test('docs/charter.schema.json is the schema the importer validates with', async () => {
+  const { charterJsonSchema } = await import('./index.ts');
+  const committed = JSON.parse(readFileSync(path.join(DATA_ROOT, '../docs/charter.schema.json'), 'utf8')) as unknown;
+  assert.deepEqual(committed, charterJsonSchema());
+});

@@ -125,7 +125,8 @@ export function parseTimeLimit(text: string): { limit: TimeLimit; notes: ParseNo
   }
   const max = Math.max(0, ...sameUnit.map((duration) => duration.max));
   const min = flags.immediate ? 0 : Math.min(max, ...sameUnit.map((duration) => duration.min));
-  return { limit: { text: cleaned, ...flags, min, max, unit }, notes };
+  const { immediate, conditional, on_demand } = flags;
+  return { limit: { text: cleaned, immediate, min, max, unit, conditional, on_demand }, notes };
 }
 
 const OFFICER_START = banglaPattern(

@@ -1,0 +1,80 @@
+// The public charter pages and downloads. Handlers only load, render and send; the pages
+// live in pages/, the CSV in charter-csv.ts.
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { renderPage } from '../http/layout.ts';
+import type { Lang } from '../http/i18n/index.ts';
+import { listPublishedOffices } from '../offices/index.ts';
+import { charterCsv } from './charter-csv.ts';
+import { renderCharterPage } from './pages/charter-page.ts';
+import { renderDirectoryPage } from './pages/directory-page.ts';
+import { renderServicePage } from './pages/service-page.ts';
+import type { RenderedPage } from './pages/charter-page.ts';
+import { exportCharter, loadPublishedCharter, loadPublishedService } from './published-charter.ts';
+
+const langQuery = { lang: z.enum(['bn', 'en']).optional() };
+const officeParams = z.object({ slug: z.string().min(1).max(100) });
+const serviceParams = officeParams.extend({ id: z.coerce.number().int().positive().max(2_147_483_647) });
+
+function sendPage(reply: FastifyReply, lang: Lang, path: string, page: RenderedPage) {
+  return reply
+    .type('text/html; charset=utf-8')
+    .header('vary', 'Cookie')
+    .send(renderPage({ lang, title: page.title, path, body: page.body }));
+}
+
+export async function chartersRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+
+  app.get(
+    '/',
+    { schema: { summary: 'Directory of offices with a published charter', querystring: z.object({ q: z.string().max(200).optional(), ...langQuery }) } },
+    async (request, reply) => {
+      const query = request.query.q?.trim() ?? '';
+      const offices = await listPublishedOffices(app.db, query);
+      return sendPage(reply, request.lang, request.url, renderDirectoryPage(request.lang, query, offices));
+    },
+  );
+
+  app.get(
+    '/offices/:slug',
+    { schema: { summary: "An office's published Citizen's Charter", params: officeParams, querystring: z.object(langQuery) } },
+    async (request, reply) => {
+      const charter = await loadPublishedCharter(app.db, request.params.slug);
+      return sendPage(reply, request.lang, request.url, renderCharterPage(request.lang, charter));
+    },
+  );
+
+  app.get(
+    '/offices/:slug/services/:id',
+    { schema: { summary: 'One service of a published charter', params: serviceParams, querystring: z.object(langQuery) } },
+    async (request, reply) => {
+      const { office, service } = await loadPublishedService(app.db, request.params.slug, request.params.id);
+      return sendPage(reply, request.lang, request.url, renderServicePage(request.lang, { office, service }));
+    },
+  );
+
+  app.get(
+    '/offices/:slug/charter.json',
+    { schema: { summary: 'The published charter as canonical JSON (protishruti.charter/v1)', params: officeParams } },
+    async (request, reply) => {
+      const doc = await exportCharter(app.db, request.params.slug);
+      return reply.type('application/json; charset=utf-8').send(`${JSON.stringify(doc, null, 2)}\n`);
+    },
+  );
+
+  app.get(
+    '/offices/:slug/charter.csv',
+    { schema: { summary: 'The published charter’s services as CSV (UTF-8 with BOM)', params: officeParams } },
+    async (request, reply) => {
+      const { slug } = request.params;
+      const doc = await exportCharter(app.db, slug);
+      // the slug matched a stored office, whose slugs are [a-z0-9-] only: safe in the header
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${slug}-charter.csv"`)
+        .send(charterCsv(doc.services));
+    },
+  );
+}
