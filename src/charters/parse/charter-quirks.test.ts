@@ -313,3 +313,36 @@ test('vision and mission are read whether on the label line or the next', () => 
   assert.equal(nextLine.vision_bn, 'আলোকিত সমাজ।');
   assert.equal(nextLine.mission_bn, 'সেবা নিশ্চিত করা।');
 });
+
+test('a header row wrapped over two lines is joined before its columns are read', () => {
+  const doc = parseCharterText(
+    charter(
+      '২.১ নাগরিক সেবা',
+      row('ক্রমিক', 'সেবার', 'সেবা প্রদান', 'প্রয়োজনীয়', 'সেবার মূল্য ও', 'সেবা প্রদানের', 'দায়িত্বপ্রাপ্ত'),
+      row('নং', 'নাম', 'পদ্ধতি', 'কাগজপত্র', 'পরিশোধ পদ্ধতি', 'সময়সীমা', 'কর্মকর্তা'),
+      row('১', 'নামজারি', 'অনলাইনে', 'দলিল', '১,১৫০ টাকা', '২৮ কার্যদিবস', OFFICER),
+    ),
+  );
+  assert.deepEqual(doc.warnings, []);
+  assert.equal(doc.services[0]?.name_bn, 'নামজারি');
+  assert.equal(doc.services[0]?.fee.amount_bdt, 1150);
+  assert.equal(doc.services[0]?.time_limit.max, 28);
+});
+
+test('older header wordings are recognised: ক্রম, সেবামূল্য, প্রয়োজনীয় ফি, সর্বোচ্চ সময়', () => {
+  const doc = parseCharterText(
+    charter(
+      row('ক্রম', 'সেবার নাম', 'প্রয়োজনীয় ফি', 'সেবা প্রদানের সর্বোচ্চ সময়', 'দায়িত্বপ্রাপ্ত কর্মকর্তা'),
+      row('০১', 'চারিত্রিক সনদ', '১০০/-(একশত) টাকা', '০১ (এক) মাস', 'চেয়ারম্যান, ইউনিয়ন পরিষদ'),
+      row('ক্রম', 'সেবার নাম', 'সেবামূল্য এবং পরিশোধ পদ্ধতি', 'সময়সীমা', 'দায়িত্বপ্রাপ্ত কর্মকর্তা'),
+      row('০২', 'ওয়ারিশ সনদ', 'বিনামূল্যে', 'সাত কর্ম দিবসের মধ্যে', 'সচিব, ইউনিয়ন পরিষদ'),
+    ),
+  );
+  assert.deepEqual(
+    doc.services.map((s) => [s.serial, s.fee.amount_bdt, s.fee.free, s.time_limit.max, s.time_limit.unit, s.officer?.designation_bn]),
+    [
+      [1, 100, false, 1, 'month', 'চেয়ারম্যান, ইউনিয়ন পরিষদ'],
+      [2, null, true, 7, 'working_day', 'সচিব, ইউনিয়ন পরিষদ'],
+    ],
+  );
+});

@@ -41,6 +41,10 @@ class CharterTextReader {
   private readonly grsRows: GrsRow[] = [];
   private currentGrs: GrsRow | null = null;
   private readonly expectations: string[] = [];
+  /** header cells while no service row has followed yet: a wrapped header's next line joins them */
+  private headerCells: string[] | null = null;
+  /** the last table line that fitted nowhere: it may be the first half of a wrapped header */
+  private unplacedTableLine: SourceLine | null = null;
   readonly warnings: Warning[] = [];
 
   read(source: SourceLine): void {
@@ -51,12 +55,13 @@ class CharterTextReader {
       this.enterSection(section, source);
       return;
     }
-    const header = recogniseHeader(source);
+    const header = recogniseHeader(source) ?? this.headerFromWrappedLines(source);
     if (header) {
       this.enterTable(header, source);
       return;
     }
     if (isColumnNumberRow(source)) return;
+    if (this.extendWrappedHeader(source)) return;
 
     switch (this.mode) {
       case 'preamble':
@@ -109,7 +114,34 @@ class CharterTextReader {
     }
   }
 
+  private headerFromWrappedLines(source: SourceLine): TableHeader | null {
+    const previous = this.unplacedTableLine;
+    if (!previous || !source.tabular || previous.line !== source.line - 1) return null;
+    const header = recogniseHeader({ ...source, cells: joinCells(previous.cells, source.cells) });
+    if (header) {
+      const index = this.warnings.findIndex((w) => w.line === previous.line && w.code === 'unplaced_line');
+      if (index !== -1) this.warnings.splice(index, 1);
+      return header;
+    }
+    return null;
+  }
+
+  /** "ক্রমিক\tসেবা প্রদান" over "নং\tপদ্ধতি": the second line of a wrapped header row */
+  private extendWrappedHeader(source: SourceLine): boolean {
+    if (!this.headerCells || !source.tabular || this.header?.kind !== 'services') return false;
+    if (parseSerial(source.cells[this.header.columns.indexOf('serial')] ?? source.cells[0] ?? '') !== null) return false;
+    const cells = joinCells(this.headerCells, source.cells);
+    const header = recogniseHeader({ ...source, cells });
+    if (header?.kind !== 'services') return false;
+    const before = this.header.columns.filter(Boolean).length;
+    if (header.columns.filter(Boolean).length <= before) return false;
+    this.header = header;
+    this.headerCells = cells;
+    return true;
+  }
+
   private enterTable(header: TableHeader, source: SourceLine): void {
+    this.headerCells = header.kind === 'services' ? source.cells : null;
     this.header = header;
     this.currentService = null;
     this.currentGrs = null;
@@ -153,6 +185,7 @@ class CharterTextReader {
     }
     const row = startServiceRow(source, columns, this.ensureCategory(source), this.warnings);
     if (row) {
+      this.headerCells = null;
       this.serviceRows.push(row);
       this.currentService = row;
     } else if (this.currentService && source.tabular) {
@@ -192,6 +225,7 @@ class CharterTextReader {
   }
 
   private unplaced(source: SourceLine): void {
+    this.unplacedTableLine = source.tabular ? source : null;
     const text = filledCells(source).join(' | ');
     this.warnings.push({ line: source.line, code: 'unplaced_line', message: `Line not understood and left out: "${text.slice(0, 200)}".` });
   }
@@ -227,6 +261,12 @@ class CharterTextReader {
       time_limit: time.limit,
     };
   }
+}
+
+function joinCells(upper: string[], lower: string[]): string[] {
+  return Array.from({ length: Math.max(upper.length, lower.length) }, (_, i) =>
+    `${upper[i] ?? ''} ${lower[i] ?? ''}`.trim(),
+  );
 }
 
 export function parseCharterText(text: string): CharterDocument {

@@ -1,24 +1,32 @@
 // Fills services whose officer cell is empty or partial from the one officer the charter
 // names, only when that is unambiguous, and says so in a warning.
 import type { Officer, Service, Warning } from '../model.ts';
-import { sameOfficer } from './service-fields.ts';
 
-function isComplete(officer: Officer): boolean {
-  return Boolean(officer.name_bn && (officer.mobile || officer.phone || officer.email));
+const hasContact = (o: Officer) => Boolean(o.mobile || o.phone || o.email);
+const hasIdentity = (o: Officer) => Boolean(o.name_bn || o.designation_bn);
+
+/** Two cells name the same officer when a contact or the name agrees. */
+export function sameOfficer(a: Officer, b: Officer): boolean {
+  if (a.email && b.email) return a.email === b.email;
+  if (a.mobile && b.mobile) return a.mobile === b.mobile;
+  if (a.phone && b.phone) return a.phone === b.phone;
+  if (a.name_bn && b.name_bn) return a.name_bn === b.name_bn;
+  return false;
 }
 
-/** The distinct officers named in full across the charter, in order of first appearance. */
+/** The distinct officers named with who they are and how to reach them, in order of appearance. */
 export function distinctOfficers(services: Service[]): Officer[] {
   const found: Officer[] = [];
   for (const service of services) {
     const officer = service.officer;
-    if (!officer || !isComplete(officer)) continue;
+    if (!officer || !hasIdentity(officer) || !hasContact(officer)) continue;
     const known = found.find((other) => sameOfficer(other, officer));
     if (known) {
+      known.name_bn ??= officer.name_bn;
+      known.designation_bn ??= officer.designation_bn;
       known.phone ??= officer.phone;
       known.mobile ??= officer.mobile;
       known.email ??= officer.email;
-      known.designation_bn ??= officer.designation_bn;
     } else {
       found.push({ ...officer, inferred: false });
     }
@@ -26,20 +34,25 @@ export function distinctOfficers(services: Service[]): Officer[] {
   return found;
 }
 
+function label(service: Service): string {
+  return `${service.category.replace('_', '-')} service ${service.serial}`;
+}
+
 export function inferMissingOfficers(services: Service[], warnings: Warning[]): void {
   const officers = distinctOfficers(services);
   const only = officers.length === 1 ? officers[0] : undefined;
   for (const service of services) {
     const own = service.officer;
-    if (own && isComplete(own)) continue;
+    // a named officer, or a designation alone, is what the charter says: keep it
+    if (own && (own.designation_bn || (own.name_bn && hasContact(own)))) {
+      if (!(own.name_bn && !hasContact(own) && only && sameOfficer(own, only))) continue;
+    }
     const line = service.source_line;
-    if (!only || (own && !sameOfficer(own, only) && (own.email || own.mobile || own.name_bn))) {
+    if (!only || (own && !sameOfficer(own, only))) {
       warnings.push({
         line,
         code: own ? 'officer_incomplete' : 'officer_missing',
-        message: own
-          ? `Service ${service.serial}: the officer's details are incomplete and the charter names ${officers.length} officers, so none was assumed.`
-          : `Service ${service.serial}: no responsible officer, and the charter names ${officers.length} officers, so none was assumed.`,
+        message: `${label(service)}: ${own ? "the officer's details are incomplete" : 'no responsible officer is given'}, and the charter names ${officers.length} officers, so none was assumed.`,
       });
       continue;
     }
@@ -54,7 +67,7 @@ export function inferMissingOfficers(services: Service[], warnings: Warning[]): 
     warnings.push({
       line,
       code: 'officer_inferred',
-      message: `Service ${service.serial}: the officer ${own ? 'cell was incomplete; completed' : 'cell was empty; filled'} with ${only.name_bn ?? 'the only officer'} — the only officer this charter names.`,
+      message: `${label(service)}: the officer cell was ${own ? 'incomplete; completed' : 'empty; filled'} with ${only.name_bn ?? only.designation_bn ?? 'the only officer'}, the only officer this charter names.`,
     });
   }
 }

@@ -1,5 +1,5 @@
 // Turns a finished raw row into a Service: each cell parsed into its structured field.
-import type { Officer, ParseNote, Service, Warning } from '../model.ts';
+import type { ParseNote, Service, Warning } from '../model.ts';
 import { parseOfficerCell } from './contacts.ts';
 import { parseFee } from './fee.ts';
 import { cellText, type RawServiceRow } from './service-rows.ts';
@@ -73,11 +73,4 @@ export function buildService(row: RawServiceRow, warnings: Warning[]): Service {
     ]),
     source_line: row.line,
   };
-}
-
-export function sameOfficer(a: Officer, b: Officer): boolean {
-  if (a.email && b.email) return a.email === b.email;
-  if (a.mobile && b.mobile) return a.mobile === b.mobile;
-  if (a.name_bn && b.name_bn) return a.name_bn === b.name_bn;
-  return false;
 }

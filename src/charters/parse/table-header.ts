@@ -25,25 +25,28 @@ export type TableHeader =
 
 // Order matters: a remedy header ("নির্দিষ্ট সেবা প্রদানে ব্যর্থ হলে প্রতিকারের বিধান") also says
 // "সেবা প্রদান", and the fee header ("সেবার মূল্য ও পরিশোধ পদ্ধতি") also says "পদ্ধতি".
+// Bangla letters are not "word" characters to \b, so word edges are spelled out.
+const SERIAL_HEADER = /^(ক্রমিক|ক্রম(?:\s|$)|ক্র(?::|ঃ|\.)|নং|no\.?$|s\.?\s?no|sl\.?|serial)/i;
+
 const SERVICE_COLUMN_PATTERNS: [ServiceColumn, RegExp][] = [
-  ['serial', /^(ক্রমিক|ক্রম\b|ক্র(?::|ঃ|\.)|নং$|no\.?$|sl\.?|serial)/i],
+  ['serial', SERIAL_HEADER],
   ['remedy', /প্রতিকার|ব্যর্থ হলে|remedy/i],
   ['superior', /[উঊ]র্ধ?্?ব?তন|superior/i],
-  ['time', /সময়সীমা|সময় সীমা|সময়সীমা|সময়|time\s*limit/i],
-  ['fee', /মূল্য|মুল্য|ফি\b|ফিস|পরিশোধ|fee|cost/i],
+  ['time', /সময়সীমা|সময় সীমা|সময়|time\s*limit|deadline/i],
+  ['fee', /মূল্য|মুল্য|(?:^|\s)ফি(?:স|\s|$|\/|,)|পরিশোধ|চার্জ|fee|cost|charge/i],
   ['documents', /কাগজ|দলিল|document/i],
   ['source', /প্রাপ্তি\s*স্থান|প্রাপ্তিস্থান|প্রাপ্তির স্থান|where to (get|obtain)/i],
-  ['officer', /কর্মকর্তা|দায়িত্বপ্রাপ্ত|দায়িত্বপ্রাপ্ত|officer/i],
-  ['method', /পদ্ধতি|প্রক্রিয়া|প্রক্রিয়া|method|procedure/i],
-  ['name', /সেবার নাম|সেবার বিবরণ|সেবা$|service/i],
+  ['officer', /কর্মকর্তা|দায়িত্বপ্রাপ্ত|officer/i],
+  ['method', /পদ্ধতি|প্রক্রিয়া|method|procedure|how to/i],
+  ['name', /সেবা(?:সমূহ|সমূহের|র)?\s*(?:নাম|বিবরণ)|^সেবা(?:সমূহ)?$|service/i],
 ];
 
 const GRS_COLUMN_PATTERNS: [GrsColumn, RegExp][] = [
-  ['serial', /^(ক্রমিক|ক্রম\b|ক্র(?::|ঃ|\.)|নং$|no\.?$|sl\.?)/i],
+  ['serial', SERIAL_HEADER],
   ['when', /কখন/],
   ['whom', /কার সঙ্গে|কার সাথে|কাহার|যোগাযোগ করবেন/],
   ['address', /ঠিকানা|যোগাযোগের/],
-  ['time', /সময়সীমা|সময়সীমা|সময়/],
+  ['time', /সময়সীমা|সময়/],
 ];
 
 function classify<C extends string>(cells: string[], patterns: [C, RegExp][]): (C | null)[] {
@@ -55,7 +58,7 @@ export function recogniseHeader(source: SourceLine): TableHeader | null {
   if (filledCells(source).length < 2) return null;
   const joined = cells.join(' ');
 
-  if (/কখন/.test(joined) && /(সঙ্গে|সাথে)/.test(joined)) {
+  if (/কখন\s*যোগাযোগ/.test(joined) || (/কখন/.test(joined) && /(সঙ্গে|সাথে)/.test(joined))) {
     return { kind: 'grs', columns: classify(cells, GRS_COLUMN_PATTERNS) };
   }
   if (/করণীয়|করণীয়|প্রত্যাশা/.test(joined) && !/সেবার নাম/.test(joined)) {
