@@ -1,0 +1,50 @@
+// Benchmarks, reported as ratios against a baseline measured in the same run on the same
+// machine (absolute times vary between machines; ratios show what a change did).
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { buildApp } from '../src/app.ts';
+import { importCharter, readCharter } from '../src/charters/index.ts';
+import { parseCharterText } from '../src/charters/parse/charter-text.ts';
+import { openTestDatabase } from '../src/db/test-database.ts';
+import { DATA_ROOT } from '../src/paths.ts';
+
+async function timePerOp(work: () => unknown, minMs = 500): Promise<number> {
+  for (let i = 0; i < 5; i++) await work(); // warm up
+  let ops = 0;
+  const start = performance.now();
+  while (performance.now() - start < minMs) {
+    await work();
+    ops++;
+  }
+  return (performance.now() - start) / ops;
+}
+
+function report(name: string, baselineName: string, baseline: number, measured: number): void {
+  console.log(`${name.padEnd(44)} ${(measured / baseline).toFixed(1).padStart(8)} × ${baselineName} (${measured.toFixed(3)} ms vs ${baseline.toFixed(3)} ms)`);
+}
+
+const seedText = readFileSync(path.join(DATA_ROOT, 'charters/jaintiapur.txt'), 'utf8');
+
+console.log('Protishruti benchmarks (ratio × baseline, lower is better)\n');
+
+// Baseline for the importer: the least any reader of the file must do, split it into cells.
+const splitOnly = await timePerOp(() => seedText.split('\n').map((line) => line.split('\t')));
+report('parse Jaintiapur charter', 'split into cells', splitOnly, await timePerOp(() => parseCharterText(seedText)));
+const doc = parseCharterText(seedText);
+const json = JSON.stringify(doc);
+report('read canonical JSON (validated)', 'JSON.parse', await timePerOp(() => JSON.parse(json)), await timePerOp(() => readCharter(Buffer.from(json))));
+
+// Baseline for pages: the cheapest request the app answers, the health check.
+const database = await openTestDatabase();
+try {
+  await importCharter(database.db, doc, { publish: true });
+  const app = await buildApp({ db: database.db });
+  const health = await timePerOp(() => app.inject('/healthz'));
+  report('GET /offices/:slug (charter page)', 'GET /healthz', health, await timePerOp(() => app.inject('/offices/doict-jaintiapur-sylhet')));
+  report('GET /offices/:slug/charter.json', 'GET /healthz', health, await timePerOp(() => app.inject('/offices/doict-jaintiapur-sylhet/charter.json')));
+  report('GET / (directory)', 'GET /healthz', health, await timePerOp(() => app.inject('/')));
+  await app.close();
+} finally {
+  await database.drop();
+}
