@@ -48,7 +48,14 @@ const mutation = fc.record({
   ),
 });
 
-function mutate(text: string, edits: fc.RecordValue<{ kind: string; at: number; other: number; noise: string }>[]): string {
+interface Edit {
+  kind: string;
+  at: number;
+  other: number;
+  noise: string;
+}
+
+function mutate(text: string, edits: Edit[]): string {
   const lines = text.split('\n');
   for (const edit of edits) {
     const i = edit.at % Math.max(lines.length, 1);

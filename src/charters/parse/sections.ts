@@ -18,7 +18,7 @@ const SECTION_PATTERNS: [RegExp, Section][] = [
   [/নাগরিক\s*সেবা|citizen('?s)? services?/i, { kind: 'services', category: 'citizen' }],
   [/অভিযোগ\s*(প্রতিকার|নিষ্পত্তি)|grievance|\bGRS\b/i, { kind: 'grs' }],
   [/আমাদের\s*(কাছে\s*)?(আপনার|আপনাদের)\s*প্রত্যাশা|আপনার\s*(কাছে|নিকট)\s*আমাদের\s*প্রত্যাশা|প্রত্যাশা/i, { kind: 'expectations' }],
-  [/প্রতিশ্?র?ু?ত\s*সেবা|সেবা\s*প্রদান\s*প্রতিশ্রুতি|promised services/i, { kind: 'services_heading' }],
+  [/প্রতিশ্?র?ু?ত\s*সেবা|promised services/i, { kind: 'services_heading' }],
   [/আওতাধীন|অধীনস্থ|subordinate offices/i, { kind: 'other' }],
   [/ভিশন|মিশন|রূপকল্প|অভিলক্ষ্য|vision|mission/i, { kind: 'vision_mission' }],
 ];

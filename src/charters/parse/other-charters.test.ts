@@ -1,0 +1,51 @@
+// Charters of other kinds of office, written the way such charters are published.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { parseCharterText } from './charter-text.ts';
+
+const land = parseCharterText(readFileSync(new URL('./fixtures/upazila-land-office.txt', import.meta.url), 'utf8'));
+
+test('a land office charter: title line skipped, office named, all three tables read', () => {
+  assert.equal(land.office.name_bn, 'উপজেলা ভূমি অফিস, কোম্পানীগঞ্জ, সিলেট');
+  assert.equal(land.office.address_bn, 'কোম্পানীগঞ্জ, সিলেট');
+  assert.deepEqual(
+    land.services.map((s) => [s.category, s.serial, s.name_bn]),
+    [
+      ['citizen', 1, 'নামজারি ও জমাখারিজ'],
+      ['citizen', 2, 'ভূমি উন্নয়ন কর আদায়'],
+      ['citizen', 3, 'খাস জমি বন্দোবস্ত'],
+      ['institutional', 1, 'মামলার প্রতিবেদন প্রেরণ'],
+      ['internal', 1, 'অর্জিত ছুটি মঞ্জুর'],
+      ['internal', 2, 'জিপিএফ অগ্রিম'],
+    ],
+  );
+});
+
+test('a land office charter: fees, limits and ditto officers', () => {
+  const [mutation, landTax, khas, report, , gpf] = land.services;
+  assert.deepEqual(mutation?.fee, { text: '১১৫০/- টাকা', free: false, amount_bdt: 1150 });
+  assert.equal(mutation?.documents_bn, '১. আবেদনপত্র ২. দলিলের সত্যায়িত কপি');
+  assert.equal(mutation?.officer?.phone, '+880822356011');
+  assert.deepEqual(landTax?.officer, mutation?.officer);
+  assert.equal(landTax?.time_limit.immediate, true);
+  assert.equal(khas?.time_limit.max, null);
+  assert.ok(land.warnings.some((w) => w.code === 'no_fixed_limit' && w.line === khas?.source_line));
+  assert.deepEqual([report?.time_limit.max, report?.time_limit.unit], [15, 'calendar_day']);
+  assert.deepEqual([gpf?.time_limit.max, gpf?.time_limit.unit, gpf?.officer?.designation_bn], [7, 'working_day', 'সহকারী কমিশনার (ভূমি)']);
+});
+
+test('a land office charter: GRS ladder with a wrapped address, and expectations', () => {
+  assert.deepEqual(
+    land.grs_contacts.map((c) => [c.level, c.role_bn, c.contact_bn, c.time_limit.max]),
+    [
+      [1, 'অভিযোগ নিষ্পত্তি কর্মকর্তা (অনিক)', 'নাম ও পদবি: জনাব ক ফোন: ০১৭১১-১১১১১১', 30],
+      [2, 'আপিল কর্মকর্তা', 'জেলা প্রশাসক, সিলেট', 20],
+    ],
+  );
+  assert.deepEqual(land.expectations_bn, ['স্বয়ংসম্পূর্ণ আবেদন জমা প্রদান', 'যথাযথ প্রক্রিয়ায় প্রয়োজনীয় ফিস পরিশোধ করা']);
+  assert.deepEqual(
+    land.warnings.filter((w) => w.code === 'unplaced_line').map((w) => w.line),
+    [24, 34],
+  );
+});
