@@ -60,7 +60,7 @@ async function officeSlugs(url: string): Promise<string[]> {
 
 test('npm start on an empty data directory serves both seed charters, and a restart adds nothing', async () => {
   if (process.env.DATABASE_URL) database = await openTestDatabase();
-  const env = database?.url ? { DATABASE_URL: database.url } : { DATABASE_URL: '', DATA_DIR: dataDir };
+  const env: Record<string, string> = database?.url ? { DATABASE_URL: database.url } : { DATABASE_URL: '', DATA_DIR: dataDir };
 
   const first = await start(env);
   try {

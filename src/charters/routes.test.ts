@@ -75,14 +75,23 @@ function parseCsv(text: string): string[][] {
   let quoted = false;
   for (let i = 0; i < text.length; i++) {
     const char = text[i];
-    if (quoted) {
-      if (char === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (char === '"') quoted = false;
-      else cell += char;
-    } else if (char === '"') quoted = true;
-    else if (char === ',') row.push(cell), (cell = '');
-    else if (char === '\r' && text[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
-    else cell += char;
+    if (quoted && char === '"' && text[i + 1] === '"') {
+      cell += '"';
+      i++;
+    } else if (char === '"') {
+      quoted = !quoted;
+    } else if (!quoted && char === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (!quoted && char === '\r' && text[i + 1] === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+      i++;
+    } else {
+      cell += char;
+    }
   }
   return rows;
 }
@@ -170,9 +179,11 @@ test('each service name on the charter page links to a service page with every f
 });
 
 test('a service that is not in the office charter is a 404 page', async () => {
-  const response = await get(`/offices/${JAINTIAPUR}/services/999999`);
-  assert.equal(response.statusCode, 404);
-  assert.ok(response.body.includes('এমন কোনো সেবা নেই'));
+  for (const id of ['999999', 'abc', '0', '99999999999999']) {
+    const response = await get(`/offices/${JAINTIAPUR}/services/${id}`);
+    assert.equal(response.statusCode, 404, id);
+    assert.ok(response.body.includes('এমন কোনো সেবা নেই'));
+  }
 });
 
 test('charter.json is the canonical export and reads back and re-imports to the same document', async () => {
@@ -242,6 +253,15 @@ test('a service named <script>alert(1)</script> shows as text on every page, nev
   const service = (await get(serviceHref)).body;
   assert.ok(!service.includes('<script'));
   assert.ok(service.includes('&lt;script&gt;alert(1)&lt;/script&gt;'));
+});
+
+test('a charter with a remedy column, a GRS ladder and expectations shows all three', async () => {
+  const body = (await get(`/offices/${HOSTILE}`)).body;
+  assert.ok(body.includes('<th scope="col" class="remedy">সেবা প্রদানে ব্যর্থ হলে প্রতিকার</th>'));
+  assert.ok(body.includes('<section id="grs"') && body.includes('নিষ্পত্তির সময়সীমা'));
+  assert.ok(body.includes('<section id="expectations"') && body.includes('আপনার কাছে আমাদের প্রত্যাশা'));
+  const seed = (await get(`/offices/${JAINTIAPUR}`)).body;
+  assert.ok(!seed.includes('class="remedy"'), 'no remedy column when no service has one');
 });
 
 test('each seed charter page weighs under 30 KB gzipped, in Bangla and in English', async () => {

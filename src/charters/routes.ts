@@ -7,15 +7,19 @@ import { renderPage } from '../http/layout.ts';
 import type { Lang } from '../http/i18n/index.ts';
 import { listPublishedOffices } from '../offices/index.ts';
 import { charterCsv } from './charter-csv.ts';
+import { ChartersError } from './errors.ts';
 import { renderCharterPage } from './pages/charter-page.ts';
 import { renderDirectoryPage } from './pages/directory-page.ts';
 import { renderServicePage } from './pages/service-page.ts';
 import type { RenderedPage } from './pages/charter-page.ts';
 import { exportCharter, loadPublishedCharter, loadPublishedService } from './published-charter.ts';
 
-const langQuery = { lang: z.enum(['bn', 'en']).optional() };
+// an unknown ?lang= falls back to the cookie or Bangla (see http/lang.ts) rather than failing the page
+const langQuery = { lang: z.enum(['bn', 'en']).optional().catch(undefined) };
 const officeParams = z.object({ slug: z.string().min(1).max(100) });
-const serviceParams = officeParams.extend({ id: z.coerce.number().int().positive().max(2_147_483_647) });
+// any id is accepted here so that a mistyped one is "no such service" (404), not a bad request
+const serviceParams = officeParams.extend({ id: z.string().max(40) });
+const SERVICE_ID = /^[1-9][0-9]{0,8}$/;
 
 function sendPage(reply: FastifyReply, lang: Lang, path: string, page: RenderedPage) {
   return reply
@@ -50,7 +54,9 @@ export async function chartersRoutes(fastify: FastifyInstance): Promise<void> {
     '/offices/:slug/services/:id',
     { schema: { summary: 'One service of a published charter', params: serviceParams, querystring: z.object(langQuery) } },
     async (request, reply) => {
-      const { office, service } = await loadPublishedService(app.db, request.params.slug, request.params.id);
+      const { id } = request.params;
+      if (!SERVICE_ID.test(id)) throw new ChartersError('service_not_found', id);
+      const { office, service } = await loadPublishedService(app.db, request.params.slug, Number(id));
       return sendPage(reply, request.lang, request.url, renderServicePage(request.lang, { office, service }));
     },
   );

@@ -1,14 +1,14 @@
-// The "you are here" trail above charter and service pages.
+// The trail of pages above this one (GOV.UK style: the current page is its heading, not a crumb).
 import { html, type Html } from '../../http/html.ts';
 import { t, type Lang } from '../../http/i18n/index.ts';
 
 export interface Crumb {
   label: string;
-  href?: string;
+  href: string;
 }
 
 export function renderBreadcrumbs(lang: Lang, crumbs: readonly Crumb[]): Html {
-  return html`<nav class="breadcrumbs" aria-label="${t(lang, 'charter.breadcrumb')}"><ol>${crumbs.map((crumb) =>
-    crumb.href ? html`<li><a href="${crumb.href}">${crumb.label}</a></li>` : html`<li aria-current="page">${crumb.label}</li>`,
+  return html`<nav class="breadcrumbs" aria-label="${t(lang, 'charter.breadcrumb')}"><ol>${crumbs.map(
+    (crumb) => html`<li><a href="${crumb.href}">${crumb.label}</a></li>`,
   )}</ol></nav>`;
 }

@@ -119,7 +119,7 @@ export function renderCharterPage(lang: Lang, charter: PublishedCharter): Render
   const name = officeName(lang, charter.office);
   const hasVision = Boolean(charter.version.vision_bn || charter.version.mission_bn);
   const headings = numberHeadings(lang, charter, hasVision);
-  const body = html`${renderBreadcrumbs(lang, [{ label: t(lang, 'nav.home'), href: '/' }, { label: name }])}
+  const body = html`${renderBreadcrumbs(lang, [{ label: t(lang, 'nav.home'), href: '/' }])}
 ${renderOfficeHeader(lang, charter)}
 ${renderContents(lang, charter, headings, hasVision)}
 ${renderVisionMission(lang, charter, headings.vision)}

@@ -32,13 +32,11 @@ export function renderServicePage(lang: Lang, { office, service }: ServicePageDa
   const body = html`${renderBreadcrumbs(lang, [
     { label: t(lang, 'nav.home'), href: '/' },
     { label: officeLabel, href: charterHref },
-    { label: name },
   ])}
 <p class="kicker">${categoryName(lang, service.category)} · ${t(lang, 'charter.column.serial')} ${formatNumber(lang, service.serial)}</p>
 <h1${service.name_en ? '' : banglaData(lang)}>${name}</h1>
 <dl class="service-fields">
 ${lang === 'en' && service.name_en && service.name_bn ? field(lang, 'service.name_bn', html`${service.name_bn}`, true) : ''}
-${field(lang, 'service.category', html`${categoryName(lang, service.category)}`)}
 ${field(lang, 'charter.column.delivery', renderDeliveryMethods(lang, service.delivery_methods), true)}
 ${field(lang, 'charter.column.documents', renderText(lang, service.documents_bn), true)}
 ${field(lang, 'charter.column.fee', renderFee(lang, service.fee), true)}

@@ -74,7 +74,6 @@ export const bn: Record<keyof typeof en, string> = {
   'charter.download_csv': 'স্প্রেডশিট (CSV, এক্সেলে খোলে)',
   'charter.download_json': 'ডেটা (JSON)',
   'service.back': '{office}-এর চার্টারে ফিরে যান',
-  'service.category': 'সেবার ধরন',
   'service.name_bn': 'বাংলায় নাম',
   'time.immediately': 'তাৎক্ষণিক',
   'time.as_requested': 'চাহিদা অনুযায়ী',

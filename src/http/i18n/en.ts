@@ -72,7 +72,6 @@ export const en = {
   'charter.download_csv': 'Spreadsheet (CSV, opens in Excel)',
   'charter.download_json': 'Data (JSON)',
   'service.back': 'Back to the charter of {office}',
-  'service.category': 'Kind of service',
   'service.name_bn': 'Name in Bangla',
   'time.immediately': 'Immediately',
   'time.as_requested': 'As requested',
