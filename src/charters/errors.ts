@@ -1,22 +1,31 @@
 // Domain errors of the charters feature; their text lives in the i18n catalogue.
-export type ChartersErrorCode =
-  | 'empty_input'
-  | 'binary_input'
-  | 'not_a_charter'
-  | 'invalid_json'
-  | 'invalid_charter_json'
-  | 'office_slug_needed'
-  | 'invalid_office_slug'
-  | 'office_not_found'
-  | 'service_not_found'
-  | 'office_name_missing';
+import { DomainError, type ErrorStatus } from '../http/domain-error.ts';
 
-export class ChartersError extends Error {
+export const CHARTERS_ERROR_CODES = [
+  'empty_input',
+  'binary_input',
+  'not_a_charter',
+  'invalid_json',
+  'invalid_charter_json',
+  'office_slug_needed',
+  'invalid_office_slug',
+  'office_not_found',
+  'service_not_found',
+  'office_name_missing',
+] as const;
+export type ChartersErrorCode = (typeof CHARTERS_ERROR_CODES)[number];
+
+const NOT_FOUND: ReadonlySet<ChartersErrorCode> = new Set(['office_not_found', 'service_not_found']);
+
+export class ChartersError extends DomainError {
+  override readonly name = 'ChartersError';
+  readonly status: ErrorStatus;
+
   constructor(
-    readonly code: ChartersErrorCode,
-    readonly detail?: string,
+    override readonly code: ChartersErrorCode,
+    detail?: string,
   ) {
-    super(detail ? `${code}: ${detail}` : code);
-    this.name = 'ChartersError';
+    super(code, detail);
+    this.status = NOT_FOUND.has(code) ? 404 : 400;
   }
 }

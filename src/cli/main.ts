@@ -1,7 +1,7 @@
 // Command-line entry: `npm run --silent cli -- <group> <command> …`. Each command is a small
 // module calling the same services the web uses. Errors end as one line on stderr.
-import { ChartersError } from '../charters/errors.ts';
 import { ConfigError } from '../config.ts';
+import { DomainError } from '../http/domain-error.ts';
 import { t } from '../http/i18n/index.ts';
 import { charterExport } from './charter-export.ts';
 import { charterImport } from './charter-import.ts';
@@ -34,8 +34,8 @@ export async function runCli(argv: string[]): Promise<number> {
 }
 
 function describeError(error: unknown): string {
-  if (error instanceof ChartersError) {
-    const key = `error.${error.code}` as const;
+  if (error instanceof DomainError) {
+    const key = error.messageKey;
     const detail = error.detail ? ` (${error.detail})` : '';
     return `error: ${t('en', key)}${detail} / ${t('bn', key)}`;
   }

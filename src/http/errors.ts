@@ -1,12 +1,10 @@
 // Maps domain errors to HTTP in one place: an HTML page for browsers, JSON for .json/.csv/API.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { ChartersError } from '../charters/index.ts';
+import { DomainError } from './domain-error.ts';
 import { html } from './html.ts';
 import { t, type MessageKey } from './i18n/index.ts';
 import { renderPage } from './layout.ts';
-
-const NOT_FOUND_CODES = new Set(['office_not_found', 'service_not_found']);
 
 function wantsJson(request: FastifyRequest): boolean {
   const path = request.url.split('?')[0] ?? '';
@@ -30,10 +28,9 @@ function send(request: FastifyRequest, reply: FastifyReply, status: number, key:
 
 export const errorsPlugin = fp(async (app: FastifyInstance) => {
   app.setNotFoundHandler((request, reply) => send(request, reply, 404, 'error.not_found', 'not_found'));
-  app.setErrorHandler((error: FastifyError, request, reply) => {
-    if (error instanceof ChartersError) {
-      const status = NOT_FOUND_CODES.has(error.code) ? 404 : 400;
-      return send(request, reply, status, `error.${error.code}`, error.code);
+  app.setErrorHandler((error: FastifyError | DomainError, request, reply) => {
+    if (error instanceof DomainError) {
+      return send(request, reply, error.status, error.messageKey, error.code);
     }
     if (error.validation || (error.statusCode !== undefined && error.statusCode < 500)) {
       return send(request, reply, error.statusCode ?? 400, 'error.bad_request', error.code ?? 'bad_request');
