@@ -17,8 +17,11 @@ export interface Database {
 
 const NUMERIC_OID = 1700;
 const INT8_OID = 20;
+const DATE_OID = 1082;
 // Counts and money arrive as numbers from both engines, so the same code reads both.
 const parseNumeric = (value: string) => Number.parseFloat(value);
+// A calendar date stays 'YYYY-MM-DD': a Date would pin it to some time zone's midnight.
+const keepDate = (value: string) => value;
 
 export interface OpenOptions {
   databaseUrl?: string | undefined;
@@ -35,7 +38,9 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
         getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
           oid === NUMERIC_OID || oid === INT8_OID
             ? parseNumeric
-            : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+            : oid === DATE_OID
+              ? keepDate
+              : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
       },
     });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
@@ -43,7 +48,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   }
   if (options.pgliteDir) await fs.mkdir(path.dirname(options.pgliteDir), { recursive: true });
   const pglite = await PGlite.create(options.pgliteDir, {
-    parsers: { [NUMERIC_OID]: parseNumeric, [INT8_OID]: parseNumeric },
+    parsers: { [NUMERIC_OID]: parseNumeric, [INT8_OID]: parseNumeric, [DATE_OID]: keepDate },
   });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: createPgLitePool(pglite) }) });
   return { db, kind: 'pglite', close: () => db.destroy() };

@@ -23,6 +23,11 @@ test('numeric and bigint columns come back as numbers on either engine', async (
   assert.deepEqual(row.rows[0], { money: 245.5, big: 12 });
 });
 
+test('a calendar date comes back as the same YYYY-MM-DD string on either engine', async () => {
+  const row = await sql<{ day: string }>`select '2026-12-16'::date as day`.execute(database.db);
+  assert.equal(row.rows[0]?.day, '2026-12-16');
+});
+
 test('a failed transaction leaves nothing behind', async () => {
   await assert.rejects(
     database.db.transaction().execute(async (trx) => {

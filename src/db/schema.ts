@@ -1,4 +1,4 @@
-// Table types for Kysely, kept in step with migrations/ by hand (db.test.ts checks the columns).
+// Table types for Kysely, kept in step with migrations/ by hand (the repository tests exercise them on both engines).
 import type { ColumnType, Generated } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -134,6 +134,73 @@ export interface CharterExpectationsTable {
   text_en: string | null;
 }
 
+/** 'YYYY-MM-DD' both ways (the date type parser keeps it a string) */
+type CalendarDate = string;
+
+export interface HolidaysTable {
+  id: Generated<number>;
+  office_id: number | null;
+  date: CalendarDate;
+  name_bn: string;
+  name_en: string | null;
+  kind: 'general' | 'executive_order' | 'optional' | 'local_closure';
+  moon_dependent: Generated<boolean>;
+  confirmed: Generated<boolean>;
+  source: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface SpecialWorkingDaysTable {
+  id: Generated<number>;
+  office_id: number | null;
+  date: CalendarDate;
+  name_bn: string;
+  name_en: string | null;
+  source: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface HolidayYearsTable {
+  year: number;
+  source: string | null;
+  loaded_at: Generated<Date>;
+}
+
+export interface OfficeHoursTable {
+  office_id: number;
+  weekly_holidays: Generated<number[]>;
+  opening: Generated<string>;
+  closing: Generated<string>;
+}
+
+export interface DeadlineClocksTable {
+  id: Generated<number>;
+  subject_type: string;
+  subject_id: string;
+  office_id: number;
+  received_at: Timestamp;
+  time_limit: Json<unknown>;
+  pauses: ColumnType<unknown, string | undefined, string>;
+  expected_at: Timestamp | null;
+  due_at: Timestamp | null;
+  rule: string;
+  status: ColumnType<'open' | 'closed', 'open' | 'closed' | undefined, 'open' | 'closed'>;
+  closed_at: Timestamp | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface CalendarChangesTable {
+  id: Generated<number>;
+  changed_at: Generated<Date>;
+  actor: string;
+  action: string;
+  office_id: number | null;
+  detail: Json<unknown>;
+  moved_clocks: ColumnType<unknown, string | undefined, string>;
+}
+
 export interface DB {
   schema_migrations: SchemaMigrationsTable;
   places: PlacesTable;
@@ -144,4 +211,10 @@ export interface DB {
   charter_officers: CharterOfficersTable;
   charter_grs_contacts: CharterGrsContactsTable;
   charter_expectations: CharterExpectationsTable;
+  holidays: HolidaysTable;
+  special_working_days: SpecialWorkingDaysTable;
+  holiday_years: HolidayYearsTable;
+  office_hours: OfficeHoursTable;
+  deadline_clocks: DeadlineClocksTable;
+  calendar_changes: CalendarChangesTable;
 }
