@@ -6,6 +6,7 @@ import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, jsonSchemaTransform } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
+import { calendarRoutes } from './calendar/routes.ts';
 import { chartersRoutes } from './charters/routes.ts';
 import type { DB } from './db/schema.ts';
 import { assetsRoutes } from './http/assets.ts';
@@ -24,6 +25,7 @@ export interface AppOptions {
   db: Kysely<DB>;
   logLevel?: string;
   publicUrl?: string | undefined;
+  adminApiToken?: string | undefined;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -52,6 +54,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(healthRoutes);
   await app.register(assetsRoutes);
   await app.register(chartersRoutes);
+  await app.register(calendarRoutes, { adminApiToken: options.adminApiToken });
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   return app;

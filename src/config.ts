@@ -14,6 +14,7 @@ const schema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   PUBLIC_URL: z.url().optional(),
+  ADMIN_API_TOKEN: z.string().min(24, 'must be at least 24 characters (e.g. openssl rand -hex 24)').optional(),
 });
 
 export interface Config {
@@ -24,6 +25,8 @@ export interface Config {
   dataDir: string;
   logLevel: (typeof LOG_LEVELS)[number];
   publicUrl: string | undefined;
+  /** bearer token for the calendar-editing API until accounts exist; unset disables that API */
+  adminApiToken: string | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -45,5 +48,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir: path.resolve(c.DATA_DIR),
     logLevel: c.LOG_LEVEL,
     publicUrl: c.PUBLIC_URL?.replace(/\/$/, ''),
+    adminApiToken: c.ADMIN_API_TOKEN,
   };
 }

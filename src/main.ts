@@ -1,6 +1,7 @@
 // Start-up only: read config, open and migrate the database, seed it, build the app, listen.
 import path from 'node:path';
 import { buildApp } from './app.ts';
+import { loadHolidayData } from './calendar/index.ts';
 import { seedCharters } from './charters/index.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/connection.ts';
@@ -14,11 +15,19 @@ async function main(): Promise<void> {
   });
   await migrate(database.db);
   const seeded = await seedCharters(database.db);
+  const holidayYears = await loadHolidayData(database.db);
 
-  const app = await buildApp({ db: database.db, logLevel: config.logLevel, publicUrl: config.publicUrl });
+  const app = await buildApp({
+    db: database.db,
+    logLevel: config.logLevel,
+    publicUrl: config.publicUrl,
+    adminApiToken: config.adminApiToken,
+  });
   for (const result of seeded) {
     app.log.info({ office: result.officeSlug, version: result.versionNo }, 'seed charter imported and published');
   }
+
+  if (holidayYears.length > 0) app.log.info({ years: holidayYears }, 'holiday data loaded');
 
   let closing = false;
   const shutdown = async (signal: string) => {

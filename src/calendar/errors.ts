@@ -1,20 +1,36 @@
 // Domain errors of the calendar feature: bad holiday data, bad calendar settings, bad input.
-export type CalendarErrorCode =
-  | 'invalid_date'
-  | 'invalid_time'
-  | 'invalid_calendar'
-  | 'invalid_holiday_file'
-  | 'invalid_ics'
-  | 'invalid_limit'
-  | 'invalid_pause'
-  | 'no_working_day';
+import { DomainError, type ErrorStatus } from '../http/domain-error.ts';
 
-export class CalendarError extends Error {
+export const CALENDAR_ERROR_CODES = [
+  'invalid_date',
+  'invalid_time',
+  'invalid_calendar',
+  'invalid_holiday_file',
+  'invalid_ics',
+  'invalid_limit',
+  'invalid_pause',
+  'no_working_day',
+  'holiday_not_found',
+  'holiday_exists',
+  'office_not_found',
+] as const;
+export type CalendarErrorCode = (typeof CALENDAR_ERROR_CODES)[number];
+
+const STATUS: Partial<Record<CalendarErrorCode, ErrorStatus>> = {
+  holiday_not_found: 404,
+  office_not_found: 404,
+  holiday_exists: 409,
+};
+
+export class CalendarError extends DomainError {
+  override readonly name = 'CalendarError';
+  readonly status: ErrorStatus;
+
   constructor(
-    readonly code: CalendarErrorCode,
-    readonly detail?: string,
+    override readonly code: CalendarErrorCode,
+    detail?: string,
   ) {
-    super(detail ? `${code}: ${detail}` : code);
-    this.name = 'CalendarError';
+    super(code, detail);
+    this.status = STATUS[code] ?? 400;
   }
 }

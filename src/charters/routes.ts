@@ -1,17 +1,15 @@
 // The public charter pages and downloads. Handlers only load, render and send; the pages
 // live in pages/, the CSV in charter-csv.ts.
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { renderPage } from '../http/layout.ts';
-import type { Lang } from '../http/i18n/index.ts';
+import { sendPage } from '../http/layout.ts';
 import { listPublishedOffices } from '../offices/index.ts';
 import { charterCsv } from './charter-csv.ts';
 import { ChartersError } from './errors.ts';
 import { renderCharterPage } from './pages/charter-page.ts';
 import { renderDirectoryPage } from './pages/directory-page.ts';
 import { renderServicePage } from './pages/service-page.ts';
-import type { RenderedPage } from './pages/charter-page.ts';
 import { exportCharter, loadPublishedCharter, loadPublishedService } from './published-charter.ts';
 
 // an unknown ?lang= falls back to the cookie or Bangla (see http/lang.ts) rather than failing the page
@@ -20,13 +18,6 @@ const officeParams = z.object({ slug: z.string().min(1).max(100) });
 // any id is accepted here so that a mistyped one is "no such service" (404), not a bad request
 const serviceParams = officeParams.extend({ id: z.string().max(40) });
 const SERVICE_ID = /^[1-9][0-9]{0,8}$/;
-
-function sendPage(reply: FastifyReply, lang: Lang, path: string, page: RenderedPage) {
-  return reply
-    .type('text/html; charset=utf-8')
-    .header('vary', 'Cookie')
-    .send(renderPage({ lang, title: page.title, path, body: page.body }));
-}
 
 export async function chartersRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -37,7 +28,7 @@ export async function chartersRoutes(fastify: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const query = request.query.q?.trim() ?? '';
       const offices = await listPublishedOffices(app.db, query);
-      return sendPage(reply, request.lang, request.url, renderDirectoryPage(request.lang, query, offices));
+      return sendPage(request, reply, renderDirectoryPage(request.lang, query, offices));
     },
   );
 
@@ -46,7 +37,7 @@ export async function chartersRoutes(fastify: FastifyInstance): Promise<void> {
     { schema: { summary: "An office's published Citizen's Charter", params: officeParams, querystring: z.object(langQuery) } },
     async (request, reply) => {
       const charter = await loadPublishedCharter(app.db, request.params.slug);
-      return sendPage(reply, request.lang, request.url, renderCharterPage(request.lang, charter));
+      return sendPage(request, reply, renderCharterPage(request.lang, charter));
     },
   );
 
@@ -57,7 +48,7 @@ export async function chartersRoutes(fastify: FastifyInstance): Promise<void> {
       const { id } = request.params;
       if (!SERVICE_ID.test(id)) throw new ChartersError('service_not_found', id);
       const { office, service } = await loadPublishedService(app.db, request.params.slug, Number(id));
-      return sendPage(reply, request.lang, request.url, renderServicePage(request.lang, { office, service }));
+      return sendPage(request, reply, renderServicePage(request.lang, { office, service }));
     },
   );
 

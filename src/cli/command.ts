@@ -1,6 +1,12 @@
 // The shape of a CLI command and the pieces every command shares.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import os from 'node:os';
+import type { Kysely } from 'kysely';
+import { loadHolidayData } from '../calendar/index.ts';
 import { openDatabase, type Database } from '../db/connection.ts';
+import type { DB } from '../db/schema.ts';
+import { findOfficeBySlug } from '../offices/index.ts';
+import { ChartersError } from '../charters/index.ts';
 import { migrate } from '../db/migrate.ts';
 import { loadConfig } from '../config.ts';
 import path from 'node:path';
@@ -29,6 +35,7 @@ export async function withDatabase<T>(work: (database: Database) => Promise<T>):
   });
   try {
     await migrate(database.db);
+    await loadHolidayData(database.db);
     return await work(database);
   } finally {
     await database.close();
@@ -37,4 +44,34 @@ export async function withDatabase<T>(work: (database: Database) => Promise<T>):
 
 export function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+/** Who made a change from the command line, for the calendar's change record. */
+export function cliActor(): string {
+  let user = 'unknown';
+  try {
+    user = os.userInfo().username;
+  } catch {
+    // no passwd entry (some containers): the record still says it came from the CLI
+  }
+  return `cli:${user}`;
+}
+
+export async function officeIdOf(db: Kysely<DB>, slug: string | undefined): Promise<number | null> {
+  if (slug === undefined) return null;
+  const office = await findOfficeBySlug(db, slug);
+  if (!office) throw new ChartersError('office_not_found', slug);
+  return office.id;
+}
+
+export function yearOption(value: string | undefined): number {
+  const year = value === undefined ? new Date().getFullYear() : Number(value);
+  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new CliUsageError('--year takes a year from 2000 to 2100');
+  return year;
+}
+
+export function idOption(value: string | undefined, name = '--id'): number {
+  const id = Number(value);
+  if (!value || !Number.isInteger(id) || id <= 0) throw new CliUsageError(`${name} takes the number shown by \`calendar list\``);
+  return id;
 }

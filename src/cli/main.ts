@@ -6,12 +6,27 @@ import { t } from '../http/i18n/index.ts';
 import { charterExport } from './charter-export.ts';
 import { charterImport } from './charter-import.ts';
 import { charterSchema } from './charter-schema.ts';
+import { calendarChanges } from './calendar-changes.ts';
+import { calendarAdd, calendarAddWorkingDay, calendarMove, calendarRemove, calendarRemoveWorkingDay } from './calendar-edit.ts';
+import { calendarExportIcs, calendarImportIcs } from './calendar-ics.ts';
+import { calendarList } from './calendar-list.ts';
 import { CliUsageError, type Command } from './command.ts';
+import { slaDue } from './sla-due.ts';
 
 const commands: Record<string, Command> = {
   'charter import': charterImport,
   'charter export': charterExport,
   'charter schema': charterSchema,
+  'sla due': slaDue,
+  'calendar list': calendarList,
+  'calendar add': calendarAdd,
+  'calendar move': calendarMove,
+  'calendar remove': calendarRemove,
+  'calendar add-working-day': calendarAddWorkingDay,
+  'calendar remove-working-day': calendarRemoveWorkingDay,
+  'calendar import-ics': calendarImportIcs,
+  'calendar export-ics': calendarExportIcs,
+  'calendar changes': calendarChanges,
 };
 
 function usage(): string {

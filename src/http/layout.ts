@@ -1,4 +1,5 @@
 // The page frame every HTML page shares: language switch, header, footer, stylesheet.
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { html, type Html } from './html.ts';
 import { t, type Lang } from './i18n/index.ts';
 
@@ -30,6 +31,7 @@ export function renderPage({ lang, title, path, body }: PageOptions): string {
 <a class="skip" href="#main">${t(lang, 'layout.skip')}</a>
 <header class="site-header">
   <a class="brand" href="/">${t(lang, 'site.name')}</a>
+  <a class="nav" href="/calendar">${t(lang, 'nav.calendar')}</a>
   <a class="lang-switch" href="${withLang(path, other)}" hreflang="${other}" lang="${other}">${t(other, 'layout.language_name')}</a>
 </header>
 <main id="main">
@@ -41,4 +43,18 @@ ${body}
 </body>
 </html>
 `.value;
+}
+
+/** A page's own part: its title and the body inside the shared frame. */
+export interface RenderedPage {
+  title: string;
+  body: Html;
+}
+
+export function sendPage(request: FastifyRequest, reply: FastifyReply, page: RenderedPage) {
+  return reply
+    .type('text/html; charset=utf-8')
+    // the language can come from a cookie, so caches must keep the two apart
+    .header('vary', 'Cookie')
+    .send(renderPage({ lang: request.lang, title: page.title, path: request.url, body: page.body }));
 }

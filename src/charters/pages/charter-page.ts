@@ -9,11 +9,8 @@ import { renderBreadcrumbs } from './breadcrumbs.ts';
 import { renderDownloadsSection, renderExpectationsSection, renderGrsSection, renderOfficersSection } from './charter-sections.ts';
 import { banglaData, categoryName, type PublishedService } from './service-cells.ts';
 import { renderServiceTable } from './service-table.ts';
+import type { RenderedPage } from '../../http/layout.ts';
 
-export interface RenderedPage {
-  title: string;
-  body: Html;
-}
 
 export function officeName(lang: Lang, office: { name_bn: string; name_en: string | null }): string {
   return lang === 'en' ? (office.name_en ?? office.name_bn) : office.name_bn;

@@ -3,7 +3,8 @@ import { html, type Html } from '../../http/html.ts';
 import { t, type Lang } from '../../http/i18n/index.ts';
 import { formatDate, formatNumber } from '../../http/lang.ts';
 import type { OfficeListing } from '../../offices/index.ts';
-import { officeName, type RenderedPage } from './charter-page.ts';
+import type { RenderedPage } from '../../http/layout.ts';
+import { officeName } from './charter-page.ts';
 
 interface DistrictGroup {
   name: string | null;

@@ -3,7 +3,8 @@ import { html, type Html } from '../../http/html.ts';
 import { t, type Lang, type MessageKey } from '../../http/i18n/index.ts';
 import { formatNumber } from '../../http/lang.ts';
 import { renderBreadcrumbs } from './breadcrumbs.ts';
-import { officeName, type RenderedPage } from './charter-page.ts';
+import type { RenderedPage } from '../../http/layout.ts';
+import { officeName } from './charter-page.ts';
 import { renderOfficer } from './officer-contact.ts';
 import {
   banglaData,

@@ -1,0 +1,157 @@
+// Every change to the calendar goes through here: the change, the recomputation of the open
+// deadlines it governs, and the record of who changed what and which items moved — in one
+// transaction, so a failure leaves the calendar and the deadlines as they were.
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import { recomputeOpenClocks, type MovedClock } from './clock-store.ts';
+import { CalendarError } from './errors.ts';
+import {
+  deleteHoliday,
+  deleteSpecialWorkingDay,
+  findHoliday,
+  insertHoliday,
+  insertSpecialWorkingDay,
+  updateHoliday,
+  type HolidayRow,
+  type NewHoliday,
+  type NewSpecialWorkingDay,
+} from './holiday-store.ts';
+
+export interface ChangeOutcome<T> {
+  result: T;
+  moved: MovedClock[];
+  changeId: number;
+}
+
+// Calendar changes are rare; taking them one at a time (across instances too) keeps
+// "is it already there?" checks and deadline recomputation free of races.
+const CALENDAR_LOCK = 16_122_026;
+
+async function recordChange<T>(
+  db: Kysely<DB>,
+  actor: string,
+  action: string,
+  officeId: number | null,
+  change: (trx: Transaction<DB>) => Promise<{ result: T; detail: unknown }>,
+): Promise<ChangeOutcome<T>> {
+  return db.transaction().execute(async (trx) => {
+    await sql`select pg_advisory_xact_lock(${CALENDAR_LOCK})`.execute(trx);
+    const { result, detail } = await change(trx);
+    const moved = await recomputeOpenClocks(trx, officeId);
+    const row = await trx
+      .insertInto('calendar_changes')
+      .values({ actor, action, office_id: officeId, detail: JSON.stringify(detail), moved_clocks: JSON.stringify(moved) })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return { result, moved, changeId: row.id };
+  });
+}
+
+function describeHoliday(h: Pick<HolidayRow, 'id' | 'date' | 'name_bn' | 'name_en' | 'kind'>) {
+  return { id: h.id, date: h.date, name_bn: h.name_bn, name_en: h.name_en, kind: h.kind };
+}
+
+async function requireHoliday(db: Kysely<DB> | Transaction<DB>, id: number): Promise<HolidayRow> {
+  const holiday = await findHoliday(db, id);
+  if (!holiday) throw new CalendarError('holiday_not_found', String(id));
+  return holiday;
+}
+
+export function addHoliday(db: Kysely<DB>, actor: string, holiday: NewHoliday) {
+  return recordChange(db, actor, 'holiday.add', holiday.office_id, async (trx) => {
+    const row = await insertHoliday(trx, holiday);
+    return { result: row, detail: { holiday: describeHoliday(row) } };
+  });
+}
+
+/** Moves a holiday to another date (moon-dependent dates are confirmed late). */
+export async function moveHoliday(db: Kysely<DB>, actor: string, id: number, toDate: string) {
+  const before = await requireHoliday(db, id);
+  return recordChange(db, actor, 'holiday.move', before.office_id, async (trx) => {
+    const row = await updateHoliday(trx, id, { date: toDate });
+    if (!row) throw new CalendarError('holiday_not_found', String(id));
+    return { result: row, detail: { holiday: describeHoliday(row), from: before.date, to: toDate } };
+  });
+}
+
+export async function changeHoliday(db: Kysely<DB>, actor: string, id: number, changes: Partial<NewHoliday>) {
+  const before = await requireHoliday(db, id);
+  return recordChange(db, actor, 'holiday.change', before.office_id, async (trx) => {
+    const row = await updateHoliday(trx, id, changes);
+    if (!row) throw new CalendarError('holiday_not_found', String(id));
+    return { result: row, detail: { before: describeHoliday(before), after: describeHoliday(row), changes } };
+  });
+}
+
+export async function removeHoliday(db: Kysely<DB>, actor: string, id: number) {
+  const before = await requireHoliday(db, id);
+  return recordChange(db, actor, 'holiday.remove', before.office_id, async (trx) => {
+    const row = await deleteHoliday(trx, id);
+    if (!row) throw new CalendarError('holiday_not_found', String(id));
+    return { result: row, detail: { holiday: describeHoliday(row) } };
+  });
+}
+
+export function addSpecialWorkingDay(db: Kysely<DB>, actor: string, day: NewSpecialWorkingDay) {
+  return recordChange(db, actor, 'special_working_day.add', day.office_id, async (trx) => {
+    const row = await insertSpecialWorkingDay(trx, day);
+    return { result: row, detail: { special_working_day: { id: row.id, date: row.date, name_bn: row.name_bn } } };
+  });
+}
+
+export async function removeSpecialWorkingDay(db: Kysely<DB>, actor: string, id: number) {
+  const row = await db.selectFrom('special_working_days').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw new CalendarError('holiday_not_found', `special working day ${id}`);
+  return recordChange(db, actor, 'special_working_day.remove', row.office_id, async (trx) => {
+    await deleteSpecialWorkingDay(trx, id);
+    return { result: row, detail: { special_working_day: { id: row.id, date: row.date, name_bn: row.name_bn } } };
+  });
+}
+
+/** Adds many holidays at once (a data file, an .ics import); ones already there are skipped. */
+export function addHolidays(
+  db: Kysely<DB>,
+  actor: string,
+  action: string,
+  officeId: number | null,
+  holidays: NewHoliday[],
+  specialWorkingDays: NewSpecialWorkingDay[] = [],
+  afterwards?: (trx: Transaction<DB>) => Promise<void>,
+) {
+  return recordChange(db, actor, action, officeId, async (trx) => {
+    let added = 0;
+    for (const holiday of holidays) {
+      const exists = await trx
+        .selectFrom('holidays')
+        .select('id')
+        .where('date', '=', holiday.date)
+        .where('name_bn', '=', holiday.name_bn)
+        .where((eb) => (holiday.office_id === null ? eb('office_id', 'is', null) : eb('office_id', '=', holiday.office_id)))
+        .executeTakeFirst();
+      if (exists) continue;
+      await insertHoliday(trx, holiday);
+      added++;
+    }
+    let addedDays = 0;
+    for (const day of specialWorkingDays) {
+      const exists = await trx
+        .selectFrom('special_working_days')
+        .select('id')
+        .where('date', '=', day.date)
+        .where((eb) => (day.office_id === null ? eb('office_id', 'is', null) : eb('office_id', '=', day.office_id)))
+        .executeTakeFirst();
+      if (exists) continue;
+      await insertSpecialWorkingDay(trx, day);
+      addedDays++;
+    }
+    await afterwards?.(trx);
+    return {
+      result: { added, skipped: holidays.length - added, addedSpecialWorkingDays: addedDays },
+      detail: { added, skipped: holidays.length - added, special_working_days_added: addedDays },
+    };
+  });
+}
+
+export async function listCalendarChanges(db: Kysely<DB>, limit = 50) {
+  return db.selectFrom('calendar_changes').selectAll().orderBy('id', 'desc').limit(limit).execute();
+}

@@ -1,0 +1,41 @@
+// What other features (and the CLI) may use of the calendar: working days, holiday data, deadline rules.
+export { computeDeadline, deadlineRuleOf, ruleText } from './deadline.ts';
+export type { DeadlineInput, DeadlineResult, DeadlineRule, DeadlineUnit, DueDeadline, NoFixedLimit, PausedDeadline } from './deadline.ts';
+export type { RemainingTime } from './deadline-clocks.ts';
+export { CALENDAR_ERROR_CODES, CalendarError, type CalendarErrorCode } from './errors.ts';
+export {
+  CLOSING_KINDS,
+  HOLIDAY_KINDS,
+  calendarInputFromHolidayFiles,
+  holidayFileSchema,
+  parseHolidayFile,
+  workingCalendarFromHolidayFiles,
+} from './holiday-file.ts';
+export type { Holiday, HolidayFile, HolidayKind, OfficeCalendarSettings, SpecialWorkingDay } from './holiday-file.ts';
+export { holidaysToIcs, parseIcsHolidays, type IcsOptions } from './holidays-ics.ts';
+export { isIsoDate } from './local-date.ts';
+export type { Pause } from './pauses.ts';
+export {
+  DEFAULT_CLOSING,
+  DEFAULT_OPENING,
+  DEFAULT_WEEKLY_HOLIDAYS,
+  DHAKA_ZONE,
+  WorkingCalendar,
+  type Closure,
+  type WorkingCalendarInput,
+} from './working-calendar.ts';
+export {
+  addHoliday,
+  addHolidays,
+  addSpecialWorkingDay,
+  changeHoliday,
+  listCalendarChanges,
+  moveHoliday,
+  removeHoliday,
+  removeSpecialWorkingDay,
+  type ChangeOutcome,
+} from './calendar-changes.ts';
+export { calendarYear, calendarYearIcs, deadlineJson, dueFor, parseReceivedAt, YEAR_RANGE } from './calendar-queries.ts';
+export { closeClock, findClock, pauseClock, resumeClock, startClock, type ClockSubject, type MovedClock } from './clock-store.ts';
+export { loadHolidayData, readHolidayFiles } from './holiday-data.ts';
+export { loadWorkingCalendar, type HolidayRow, type NewHoliday, type NewSpecialWorkingDay } from './holiday-store.ts';

@@ -1,0 +1,125 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { CalendarError } from './errors.ts';
+import { dhaka, inDhaka, nationalCalendar } from './test-support.ts';
+import { WorkingCalendar } from './working-calendar.ts';
+
+const december = new WorkingCalendar({ holidays: [{ date: '2026-12-16', kind: 'general', name_en: 'Victory Day' }] });
+
+test('Friday and Saturday are the weekly holidays by default', () => {
+  assert.equal(december.isWorkingDay('2026-12-03'), true);
+  assert.equal(december.isWorkingDay('2026-12-04'), false);
+  assert.equal(december.isWorkingDay('2026-12-05'), false);
+  assert.equal(december.isWorkingDay('2026-12-06'), true);
+});
+
+test('a national holiday is not a working day', () => {
+  assert.equal(december.isWorkingDay('2026-12-16'), false);
+  assert.equal(december.closuresOn('2026-12-16')[0]?.name_en, 'Victory Day');
+});
+
+test('an office may keep its own weekly holidays', () => {
+  const fridayOnly = new WorkingCalendar({ holidays: [], weeklyHolidays: [5] });
+  assert.equal(fridayOnly.isWorkingDay('2026-12-05'), true);
+  assert.equal(fridayOnly.isWorkingDay('2026-12-04'), false);
+});
+
+test('a declared special working Saturday is a working day', () => {
+  const calendar = new WorkingCalendar({ holidays: [], specialWorkingDays: ['2025-05-17'] });
+  assert.equal(calendar.isWorkingDay('2025-05-17'), true);
+  assert.equal(calendar.isWorkingDay('2025-05-10'), false);
+});
+
+test('a closure on a special working day keeps the office closed', () => {
+  const calendar = new WorkingCalendar({ holidays: [{ date: '2025-05-17', kind: 'local' }], specialWorkingDays: ['2025-05-17'] });
+  assert.equal(calendar.isWorkingDay('2025-05-17'), false);
+});
+
+test('optional holidays do not close the office', () => {
+  const calendar = new WorkingCalendar({ holidays: [{ date: '2026-04-13', kind: 'optional' }] });
+  assert.equal(calendar.isWorkingDay('2026-04-13'), true);
+});
+
+test('the next working day skips weekends and holidays', () => {
+  assert.equal(december.nextWorkingDay('2026-12-03'), '2026-12-06');
+  assert.equal(december.nextWorkingDay('2026-12-15'), '2026-12-17');
+  assert.equal(december.addWorkingDays('2026-12-03', 3), '2026-12-08');
+  assert.equal(december.addWorkingDays('2026-12-03', 0), '2026-12-03');
+  assert.equal(december.workingDaysBetween('2026-12-03', '2026-12-17'), 9);
+});
+
+test('day 0 is the day of receipt when it is a working day before closing time', () => {
+  assert.equal(december.dayZero(dhaka('2026-12-03 10:00')), '2026-12-03');
+  assert.equal(december.dayZero(dhaka('2026-12-03 07:15')), '2026-12-03');
+  assert.equal(december.dayZero(dhaka('2026-12-03 16:59')), '2026-12-03');
+});
+
+test('day 0 is the next working day after closing time, on weekends and on holidays', () => {
+  assert.equal(december.dayZero(dhaka('2026-12-03 17:00')), '2026-12-06');
+  assert.equal(december.dayZero(dhaka('2026-12-03 23:59')), '2026-12-06');
+  assert.equal(december.dayZero(dhaka('2026-12-05 11:00')), '2026-12-06');
+  assert.equal(december.dayZero(dhaka('2026-12-16 11:00')), '2026-12-17');
+});
+
+test('day 0 uses the Dhaka date even when the UTC date is different', () => {
+  // 2026-12-02T19:30Z is 01:30 on Thursday 3 December in Dhaka.
+  assert.equal(december.dayZero(new Date('2026-12-02T19:30:00Z')), '2026-12-03');
+});
+
+test('working minutes count only office hours on working days', () => {
+  assert.equal(december.workingMinutesBetween(dhaka('2026-12-03 10:00'), dhaka('2026-12-06 10:00')), 8 * 60);
+  assert.equal(december.workingMinutesBetween(dhaka('2026-12-15 08:00'), dhaka('2026-12-17 12:00')), 8 * 60 + 3 * 60);
+  assert.equal(december.workingMinutesBetween(dhaka('2026-12-03 18:00'), dhaka('2026-12-05 23:00')), 0);
+  assert.equal(december.workingMinutesBetween(dhaka('2026-12-06 10:00'), dhaka('2026-12-03 10:00')), -8 * 60);
+});
+
+test('adding working minutes lands inside office hours, on closing time when a day is used up', () => {
+  assert.equal(inDhaka(december.addWorkingMinutes(dhaka('2026-12-03 16:00'), 60)), '2026-12-03 17:00');
+  assert.equal(inDhaka(december.addWorkingMinutes(dhaka('2026-12-03 16:00'), 120)), '2026-12-06 10:00');
+  assert.equal(inDhaka(december.addWorkingMinutes(dhaka('2026-12-15 20:00'), 30)), '2026-12-17 09:30');
+  assert.equal(inDhaka(december.addWorkingMinutes(dhaka('2026-12-04 12:00'), 0)), '2026-12-04 12:00');
+});
+
+test('office hours can be set per office', () => {
+  const calendar = new WorkingCalendar({ holidays: [], opening: '10:00', closing: '16:00' });
+  assert.equal(inDhaka(calendar.closingOf('2026-12-03')), '2026-12-03 16:00');
+  assert.equal(calendar.dayZero(dhaka('2026-12-03 16:30')), '2026-12-06');
+  assert.equal(calendar.workingMinutesBetween(dhaka('2026-12-03 00:00'), dhaka('2026-12-04 00:00')), 6 * 60);
+});
+
+test('adding working minutes and measuring them back agree', () => {
+  fc.assert(
+    fc.property(fc.integer({ min: 0, max: 365 * 24 * 60 }), fc.integer({ min: 0, max: 20 * 8 * 60 }), (offset, minutes) => {
+      const from = new Date(dhaka('2026-01-01 00:00').getTime() + offset * 60_000);
+      const to = december.addWorkingMinutes(from, minutes);
+      assert.equal(december.workingMinutesBetween(from, to), minutes);
+    }),
+  );
+});
+
+test('the years with national holiday data are known', () => {
+  assert.deepEqual(nationalCalendar().coveredYears, [2025, 2026]);
+  assert.equal(nationalCalendar().isCovered('2027-01-03'), false);
+  assert.deepEqual(december.coveredYears, [2026]);
+  assert.deepEqual(new WorkingCalendar({ holidays: [], coveredYears: [2027] }).coveredYears, [2027]);
+});
+
+test('bad calendar settings are refused with a clear error', () => {
+  const cases: [() => unknown, string][] = [
+    [() => new WorkingCalendar({ holidays: [], opening: '17:00', closing: '09:00' }), 'invalid_calendar'],
+    [() => new WorkingCalendar({ holidays: [], opening: '9am' }), 'invalid_time'],
+    [() => new WorkingCalendar({ holidays: [], weeklyHolidays: [8] }), 'invalid_calendar'],
+    [() => new WorkingCalendar({ holidays: [], zone: 'Mars/Olympus' }), 'invalid_calendar'],
+    [() => new WorkingCalendar({ holidays: [{ date: '2026-02-30' }] }), 'invalid_date'],
+    [() => december.isWorkingDay('3 Dec 2026'), 'invalid_date'],
+  ];
+  for (const [make, code] of cases) {
+    assert.throws(make, (error: unknown) => error instanceof CalendarError && error.code === code);
+  }
+});
+
+test('a calendar without any working day says so instead of searching forever', () => {
+  const closed = new WorkingCalendar({ holidays: [], weeklyHolidays: [1, 2, 3, 4, 5, 6, 7] });
+  assert.throws(() => closed.nextWorkingDay('2026-12-03'), (error: unknown) => error instanceof CalendarError && error.code === 'no_working_day');
+});
