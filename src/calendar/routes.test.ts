@@ -1,0 +1,127 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../app.ts';
+import { seedCharters } from '../charters/index.ts';
+import { openTestDatabase, type TestDatabase } from '../db/test-database.ts';
+import { loadHolidayData, parseIcsHolidays } from './index.ts';
+
+const TOKEN = 'test-token-0123456789abcdef0123';
+let database: TestDatabase;
+let app: FastifyInstance;
+let locked: FastifyInstance;
+
+before(async () => {
+  database = await openTestDatabase();
+  await seedCharters(database.db);
+  await loadHolidayData(database.db);
+  app = await buildApp({ db: database.db, adminApiToken: TOKEN });
+  locked = await buildApp({ db: database.db });
+});
+after(async () => {
+  await app.close();
+  await locked.close();
+  await database.drop();
+});
+
+const auth = { authorization: `Bearer ${TOKEN}` };
+
+test('the 2026 holiday page lists Victory Day in Bangla with Bangla digits, and in English', async () => {
+  const bn = await app.inject('/calendar/2026');
+  assert.equal(bn.statusCode, 200);
+  assert.match(bn.body, /বিজয় দিবস/);
+  assert.match(bn.body, /১৬ ডিসেম্বর/);
+  assert.match(bn.body, /সরকারি ছুটির তালিকা ২০২৬/);
+  const en = await app.inject('/calendar/2026?lang=en');
+  assert.match(en.body, /Victory Day/);
+  assert.match(en.body, /16 December/);
+});
+
+test('/calendar goes to this year, and a year without data says so', async () => {
+  const response = await app.inject('/calendar');
+  assert.equal(response.statusCode, 302);
+  assert.equal(response.headers.location, `/calendar/${new Date().getFullYear()}`);
+  assert.match((await app.inject('/calendar/2031')).body, /এখনও যোগ করা হয়নি/);
+  assert.equal((await app.inject('/calendar/1999')).statusCode, 400);
+  assert.equal((await app.inject('/calendar/abcd')).statusCode, 400);
+});
+
+test('the .ics feed holds every holiday of the year and reads back', async () => {
+  const response = await app.inject('/calendar/2026.ics');
+  assert.equal(response.statusCode, 200);
+  assert.match(String(response.headers['content-type']), /^text\/calendar/);
+  assert.ok(response.body.includes('\r\n'));
+  const json = (await app.inject('/api/calendar/2026')).json() as { holidays: { date: string }[] };
+  const parsed = parseIcsHolidays(response.body);
+  assert.deepEqual(parsed.holidays.map((h) => h.date).sort(), json.holidays.map((h) => h.date).sort());
+});
+
+test('the deadline API gives the documented examples', async () => {
+  const due = async (from: string, limit: string) =>
+    (await app.inject({ url: '/api/sla/due', query: { from, limit } })).json() as { due_at: string | null; rule: string };
+  assert.equal((await due('2026-12-03T10:00', '৩ কার্যদিবস')).due_at, '2026-12-08T11:00:00.000Z');
+  assert.equal((await due('2026-12-03T18:30+06:00', '৩ কার্যদিবস')).due_at, '2026-12-09T11:00:00.000Z');
+  assert.equal((await due('2026-12-15T10:00', '১ কার্যদিবস')).due_at, '2026-12-17T11:00:00.000Z');
+  const hearing = await due('2026-12-15T10:00', 'শুনানী সাপেক্ষে');
+  assert.equal(hearing.due_at, null);
+  assert.equal(hearing.rule, 'no_fixed_limit');
+  const bad = await app.inject({ url: '/api/sla/due', query: { from: 'yesterday', limit: '৩ কার্যদিবস' } });
+  assert.equal(bad.statusCode, 400);
+  assert.equal(bad.json().error, 'invalid_date');
+});
+
+test('editing is refused without the server token, and with a wrong one', async () => {
+  const body = { date: '2026-11-11', name_bn: 'পরীক্ষা' };
+  const off = await locked.inject({ method: 'POST', url: '/api/calendar/holidays', payload: body, headers: auth });
+  assert.equal(off.statusCode, 403);
+  const wrong = await app.inject({ method: 'POST', url: '/api/calendar/holidays', payload: body, headers: { authorization: 'Bearer nope' } });
+  assert.equal(wrong.statusCode, 401);
+  const none = await app.inject({ method: 'DELETE', url: '/api/calendar/holidays/1' });
+  assert.equal(none.statusCode, 401);
+  assert.equal((await app.inject('/api/calendar/changes')).statusCode, 401);
+});
+
+test('with the token a holiday is added, moved and removed, and each change is listed', async () => {
+  const added = await app.inject({
+    method: 'POST',
+    url: '/api/calendar/holidays',
+    headers: auth,
+    payload: { date: '2026-11-11', name_bn: 'পরীক্ষার ছুটি', name_en: 'Test day', kind: 'executive_order', source: 'test' },
+  });
+  assert.equal(added.statusCode, 201, added.body);
+  const id = (added.json() as { holiday: { id: number } }).holiday.id;
+  const moved = await app.inject({ method: 'PATCH', url: `/api/calendar/holidays/${id}`, headers: auth, payload: { date: '2026-11-12' } });
+  assert.equal((moved.json() as { holiday: { date: string } }).holiday.date, '2026-11-12');
+  assert.equal((await app.inject({ method: 'DELETE', url: `/api/calendar/holidays/${id}`, headers: auth })).statusCode, 200);
+  assert.equal((await app.inject({ method: 'DELETE', url: `/api/calendar/holidays/${id}`, headers: auth })).statusCode, 404);
+  const changes = (await app.inject({ url: '/api/calendar/changes', headers: auth })).json() as { action: string; actor: string }[];
+  assert.deepEqual(changes.slice(0, 3).map((c) => c.action), ['holiday.remove', 'holiday.change', 'holiday.add']);
+  assert.ok(changes.every((c) => c.actor));
+});
+
+test('bad holiday input is refused with a clear error and nothing is written', async () => {
+  const before = ((await app.inject('/api/calendar/2026')).json() as { holidays: unknown[] }).holidays.length;
+  for (const payload of [
+    { date: '2026-02-30', name_bn: 'x' },
+    { date: '2026-11-11', name_bn: '' },
+    { date: '2026-11-11', name_bn: 'x', kind: 'local_closure' },
+    { date: '2026-11-11', name_bn: 'x', office: 'no-such-office', kind: 'local_closure' },
+    { date: '2026-11-11', name_bn: 'x', surprise: true },
+  ]) {
+    const response = await app.inject({ method: 'POST', url: '/api/calendar/holidays', headers: auth, payload });
+    assert.ok(response.statusCode === 400 || response.statusCode === 404, `${JSON.stringify(payload)} → ${response.statusCode}`);
+    assert.ok((response.json() as { message: { bn: string; en: string } }).message.bn);
+  }
+  assert.equal(((await app.inject('/api/calendar/2026')).json() as { holidays: unknown[] }).holidays.length, before);
+});
+
+test('an .ics file can be imported over the API; holidays already there are skipped', async () => {
+  const ics = (await app.inject('/calendar/2026.ics')).body;
+  const response = await app.inject({ method: 'POST', url: '/api/calendar/import-ics', headers: { ...auth, 'content-type': 'text/calendar' }, payload: ics });
+  assert.equal(response.statusCode, 200, response.body);
+  const result = response.json() as { added: number; skipped: number };
+  assert.equal(result.added, 0);
+  assert.ok(result.skipped > 20);
+  const broken = await app.inject({ method: 'POST', url: '/api/calendar/import-ics', headers: { ...auth, 'content-type': 'text/calendar' }, payload: 'not a calendar' });
+  assert.equal(broken.statusCode, 400);
+});
