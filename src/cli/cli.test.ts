@@ -1,17 +1,14 @@
 // The CLI as an officer runs it: a real child process, its exit code, stdout and stderr.
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { promisify } from 'node:util';
 import { charterDocumentSchema } from '../charters/index.ts';
 import { openTestDatabase, type TestDatabase } from '../db/test-database.ts';
-import { DATA_ROOT, PROJECT_ROOT } from '../paths.ts';
+import { DATA_ROOT } from '../paths.ts';
+import { cliRunner } from './cli-harness.ts';
 
-const run = promisify(execFile);
-const CLI = path.join(PROJECT_ROOT, 'src/cli/main.ts');
 const SEED = path.join(DATA_ROOT, 'charters/jaintiapur.txt');
 
 let scratch: string;
@@ -28,17 +25,7 @@ after(async () => {
 
 async function cli(args: string[], env: Record<string, string | undefined> = {}) {
   const dataDir = path.join(scratch, 'data');
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', CLI, ...args], {
-      cwd: PROJECT_ROOT,
-      env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: database.url ?? '', LOG_LEVEL: 'silent', ...env },
-      maxBuffer: 16 * 1024 * 1024,
-    });
-    return { code: 0, stdout, stderr, dataDir };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr, dataDir };
-  }
+  return { ...(await cliRunner(dataDir, database.url)(args, env)), dataDir };
 }
 
 function scratchFile(name: string, content: string | Uint8Array): string {
