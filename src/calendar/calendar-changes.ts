@@ -16,6 +16,7 @@ import {
   type NewHoliday,
   type NewSpecialWorkingDay,
 } from './holiday-store.ts';
+import { WorkingCalendar } from './working-calendar.ts';
 
 export interface ChangeOutcome<T> {
   result: T;
@@ -154,4 +155,25 @@ export function addHolidays(
 
 export async function listCalendarChanges(db: Kysely<DB>, limit = 50) {
   return db.selectFrom('calendar_changes').selectAll().orderBy('id', 'desc').limit(limit).execute();
+}
+
+export interface OfficeHours {
+  weekly_holidays: number[];
+  opening: string;
+  closing: string;
+}
+
+/** Sets an office's weekly holidays and hours (the national defaults apply until it does). */
+export async function setOfficeHours(db: Kysely<DB>, actor: string, officeId: number, hours: OfficeHours) {
+  // build the calendar once so that bad hours are refused before anything is written
+  new WorkingCalendar({ holidays: [], weeklyHolidays: hours.weekly_holidays, opening: hours.opening, closing: hours.closing });
+  return recordChange(db, actor, 'office_hours.set', officeId, async (trx) => {
+    const before = await trx.selectFrom('office_hours').selectAll().where('office_id', '=', officeId).executeTakeFirst();
+    await trx
+      .insertInto('office_hours')
+      .values({ office_id: officeId, ...hours })
+      .onConflict((oc) => oc.column('office_id').doUpdateSet(hours))
+      .execute();
+    return { result: { office_id: officeId, ...hours }, detail: { before: before ?? null, after: hours } };
+  });
 }

@@ -17,6 +17,7 @@ import {
   pauseClock,
   removeHoliday,
   resumeClock,
+  setOfficeHours,
   startClock,
 } from './index.ts';
 
@@ -111,4 +112,15 @@ test('waiting for the citizen stops the clock and resuming adds the remaining ti
   const resumed = await database.db.transaction().execute((trx) => resumeClock(trx, subject, dhaka('2026-09-07T09:00')));
   // paused for three working days (2, 3 and 6 September), so due three working days later
   assert.equal(resumed?.kind === 'due' && resumed.dueAt.toISOString(), dhaka('2026-09-09T17:00').toISOString());
+});
+
+test('an office that works on Saturdays and closes at 16:00 gets its own deadlines, and bad hours are refused', async () => {
+  const subject = { subjectType: 'test', subjectId: 'own-hours' };
+  await startClock(database.db, { ...subject, officeId: jessore, receivedAt: dhaka('2026-08-12T10:00'), limit: threeWorkingDays });
+  assert.equal((await findClock(database.db, subject))?.due_at?.toISOString(), dhaka('2026-08-17T17:00').toISOString());
+  const outcome = await setOfficeHours(database.db, 'test', jessore, { weekly_holidays: [5], opening: '08:00', closing: '16:00' });
+  assert.ok(outcome.moved.some((m) => m.subject === 'test:own-hours'));
+  assert.equal((await findClock(database.db, subject))?.due_at?.toISOString(), dhaka('2026-08-16T16:00').toISOString());
+  await assert.rejects(setOfficeHours(database.db, 'test', jessore, { weekly_holidays: [5], opening: '17:00', closing: '09:00' }), /opening time/);
+  await setOfficeHours(database.db, 'test', jessore, { weekly_holidays: [5, 6], opening: '09:00', closing: '17:00' });
 });

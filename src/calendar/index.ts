@@ -33,7 +33,9 @@ export {
   moveHoliday,
   removeHoliday,
   removeSpecialWorkingDay,
+  setOfficeHours,
   type ChangeOutcome,
+  type OfficeHours,
 } from './calendar-changes.ts';
 export { calendarYear, calendarYearIcs, deadlineJson, dueFor, parseReceivedAt, YEAR_RANGE } from './calendar-queries.ts';
 export { closeClock, findClock, pauseClock, resumeClock, startClock, type ClockSubject, type MovedClock } from './clock-store.ts';

@@ -15,6 +15,7 @@ import {
   listCalendarChanges,
   removeHoliday,
   removeSpecialWorkingDay,
+  setOfficeHours,
 } from './calendar-changes.ts';
 import { calendarYear, calendarYearIcs, deadlineJson, dueFor, parseReceivedAt, YEAR_RANGE } from './calendar-queries.ts';
 import { CalendarError } from './errors.ts';
@@ -178,6 +179,29 @@ export async function calendarRoutes(fastify: FastifyInstance, options: Calendar
         parsed.specialWorkingDays.map((d) => ({ ...d, office_id: officeId })),
       );
       return { ...outcome.result, moved: outcome.moved, change_id: outcome.changeId };
+    },
+  );
+
+  app.put(
+    '/api/offices/:slug/hours',
+    {
+      ...guarded,
+      schema: {
+        summary: "Set an office's weekly holidays (ISO weekdays) and opening hours",
+        params: z.object({ slug: z.string().max(100) }),
+        body: z
+          .object({
+            weekly_holidays: z.array(z.number().int().min(1).max(7)).max(7),
+            opening: z.string().regex(/^\d{2}:\d{2}$/),
+            closing: z.string().regex(/^\d{2}:\d{2}$/),
+          })
+          .strict(),
+      },
+    },
+    async (request) => {
+      const officeId = (await officeIdOf(request.params.slug)) ?? 0;
+      const outcome = await setOfficeHours(app.db, actor, officeId, request.body);
+      return { hours: outcome.result, moved: outcome.moved, change_id: outcome.changeId };
     },
   );
 

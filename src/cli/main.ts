@@ -10,6 +10,7 @@ import { calendarChanges } from './calendar-changes.ts';
 import { calendarAdd, calendarAddWorkingDay, calendarMove, calendarRemove, calendarRemoveWorkingDay } from './calendar-edit.ts';
 import { calendarExportIcs, calendarImportIcs } from './calendar-ics.ts';
 import { calendarList } from './calendar-list.ts';
+import { calendarOfficeHours } from './calendar-office-hours.ts';
 import { CliUsageError, type Command } from './command.ts';
 import { slaDue } from './sla-due.ts';
 
@@ -26,6 +27,7 @@ const commands: Record<string, Command> = {
   'calendar remove-working-day': calendarRemoveWorkingDay,
   'calendar import-ics': calendarImportIcs,
   'calendar export-ics': calendarExportIcs,
+  'calendar office-hours': calendarOfficeHours,
   'calendar changes': calendarChanges,
 };
 

@@ -20,9 +20,9 @@ function holidayRow(lang: Lang, h: CalendarYear['holidays'][number]): Html {
     h.confirmed ? null : t(lang, 'calendar.unconfirmed'),
   ].filter((note): note is string => note !== null);
   return html`<tr class="${h.kind === 'optional' ? 'optional' : ''}">
-<td>${formatDay(lang, h.date)}</td>
-<td>${name}${notes.length ? html`<br><small>${notes.join(' · ')}</small>` : ''}</td>
-<td>${t(lang, `calendar.kind.${h.kind}`)}</td>
+<td class="name">${formatDay(lang, h.date)}</td>
+<td data-label="${t(lang, 'calendar.holiday')}">${name}${notes.length ? html`<br><small>${notes.join(' · ')}</small>` : ''}</td>
+<td data-label="${t(lang, 'calendar.kind')}">${t(lang, `calendar.kind.${h.kind}`)}</td>
 </tr>`;
 }
 
