@@ -3,7 +3,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { DateTime } from 'luxon';
 import { buildApp } from '../src/app.ts';
+import { computeDeadline, loadHolidayData, readHolidayFiles, workingCalendarFromHolidayFiles } from '../src/calendar/index.ts';
 import { importCharter, readCharter } from '../src/charters/index.ts';
 import { parseCharterText } from '../src/charters/parse/charter-text.ts';
 import { openTestDatabase } from '../src/db/test-database.ts';
@@ -35,15 +37,32 @@ const doc = parseCharterText(seedText);
 const json = JSON.stringify(doc);
 report('read canonical JSON (validated)', 'JSON.parse', await timePerOp(() => JSON.parse(json)), await timePerOp(() => readCharter(Buffer.from(json))));
 
+// Baseline for deadlines: one time-zone-aware date step with luxon, the least any deadline takes.
+const calendar = workingCalendarFromHolidayFiles(await readHolidayFiles());
+const receivedAt = new Date('2026-12-03T04:00:00Z');
+const luxonStep = await timePerOp(() => DateTime.fromJSDate(receivedAt, { zone: 'Asia/Dhaka' }).plus({ days: 3 }).toJSDate());
+const threeDays = { text: '৩ কার্যদিবস', immediate: false, min: 3, max: 3, unit: 'working_day' as const, conditional: false, on_demand: false };
+const ninetyDays = { ...threeDays, text: '৯০ কার্যদিবস', min: 90, max: 90 };
+report('deadline: 3 working days', 'luxon plus 3 days', luxonStep, await timePerOp(() => computeDeadline(calendar, { receivedAt, limit: threeDays })));
+report('deadline: 90 working days', 'luxon plus 3 days', luxonStep, await timePerOp(() => computeDeadline(calendar, { receivedAt, limit: ninetyDays })));
+report(
+  'deadline: 3 working days with a pause',
+  'luxon plus 3 days',
+  luxonStep,
+  await timePerOp(() => computeDeadline(calendar, { receivedAt, limit: threeDays, pauses: [{ from: new Date('2026-12-06T04:00:00Z'), to: new Date('2026-12-09T04:00:00Z') }] })),
+);
+
 // Baseline for pages: the cheapest request the app answers, the health check.
 const database = await openTestDatabase();
 try {
   await importCharter(database.db, doc, { publish: true });
+  await loadHolidayData(database.db);
   const app = await buildApp({ db: database.db });
   const health = await timePerOp(() => app.inject('/healthz'));
   report('GET /offices/:slug (charter page)', 'GET /healthz', health, await timePerOp(() => app.inject('/offices/doict-jaintiapur-sylhet')));
   report('GET /offices/:slug/charter.json', 'GET /healthz', health, await timePerOp(() => app.inject('/offices/doict-jaintiapur-sylhet/charter.json')));
   report('GET / (directory)', 'GET /healthz', health, await timePerOp(() => app.inject('/')));
+  report('GET /calendar/2026', 'GET /healthz', health, await timePerOp(() => app.inject('/calendar/2026')));
   await app.close();
 } finally {
   await database.drop();
