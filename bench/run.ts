@@ -45,6 +45,11 @@ const threeDays = { text: '৩ কার্যদিবস', immediate: false, m
 const ninetyDays = { ...threeDays, text: '৯০ কার্যদিবস', min: 90, max: 90 };
 report('deadline: 3 working days', 'luxon plus 3 days', luxonStep, await timePerOp(() => computeDeadline(calendar, { receivedAt, limit: threeDays })));
 report('deadline: 90 working days', 'luxon plus 3 days', luxonStep, await timePerOp(() => computeDeadline(calendar, { receivedAt, limit: ninetyDays })));
+// A recompute after a calendar change sees a different receipt for every open item: cycle through
+// a year of them, so that nothing remembered about one instant makes the next one cheaper.
+let receipt = 0;
+const nextReceipt = () => new Date(receivedAt.getTime() - (receipt++ % 1000) * 8.77 * 3_600_000);
+report('deadline: 90 working days, 1000 receipts', 'luxon plus 3 days', luxonStep, await timePerOp(() => computeDeadline(calendar, { receivedAt: nextReceipt(), limit: ninetyDays })));
 report(
   'deadline: 3 working days with a pause',
   'luxon plus 3 days',

@@ -1,6 +1,6 @@
 // The portal as a newcomer starts it: the real entry point on an empty DATA_DIR, then again.
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
@@ -85,4 +85,23 @@ test('npm start on an empty data directory serves both seed charters, and a rest
 
 test('a bad setting stops start-up with a message naming it', async () => {
   await assert.rejects(start({ PORT: 'eighty', DATA_DIR: dataDir }), /PORT/);
+});
+
+const embeddedOnly = { skip: process.env.DATABASE_URL ? 'PostgreSQL is shared by many processes by design' : false };
+
+test('the CLI refuses to write to the embedded database while the server has it open', embeddedOnly, async () => {
+  const lockedDir = mkdtempSync(path.join(os.tmpdir(), 'protishruti-busy-'));
+  const server = await start({ DATABASE_URL: '', DATA_DIR: lockedDir });
+  try {
+    const cli = spawnSync(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'src/cli/main.ts'), 'calendar', 'list'], {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, DATABASE_URL: '', DATA_DIR: lockedDir },
+      encoding: 'utf8',
+    });
+    assert.equal(cli.status, 1);
+    assert.match(cli.stderr, /in use by another Protishruti process/);
+  } finally {
+    await stop(server.child);
+    rmSync(lockedDir, { recursive: true, force: true });
+  }
 });

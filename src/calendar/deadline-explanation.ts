@@ -1,8 +1,7 @@
 // Plain-language explanations, in English and Bangla, of how a deadline was reached.
-import { DateTime } from 'luxon';
 import type { RemainingTime } from './deadline-clocks.ts';
 import type { DeadlineRule } from './deadline.ts';
-import { addDays, addMonths } from './local-date.ts';
+import { addDays, addMonths, datePartsOf } from './local-date.ts';
 import type { Closure, WorkingCalendar } from './working-calendar.ts';
 
 export type DayZeroReason = 'same_day' | 'after_closing' | 'non_working_day';
@@ -31,30 +30,24 @@ function bn(value: number | string): string {
   return String(value).replace(/\d/g, (digit) => BANGLA_DIGITS[Number(digit)] ?? digit);
 }
 
-function local(calendar: WorkingCalendar, instant: Date): DateTime {
-  return DateTime.fromJSDate(instant, { zone: calendar.zone });
+function dayEn(date: string): string {
+  const { weekday, day, month, year } = datePartsOf(date);
+  return `${WEEKDAYS_EN[weekday - 1]} ${day} ${MONTHS_EN[month - 1]} ${year}`;
 }
 
-function dayEn(date: DateTime): string {
-  return `${WEEKDAYS_EN[date.weekday - 1]} ${date.day} ${MONTHS_EN[date.month - 1]} ${date.year}`;
-}
-
-function dayBn(date: DateTime): string {
-  return `${WEEKDAYS_BN[date.weekday - 1]}, ${bn(date.day)} ${MONTHS_BN[date.month - 1]} ${bn(date.year)}`;
+function dayBn(date: string): string {
+  const { weekday, day, month, year } = datePartsOf(date);
+  return `${WEEKDAYS_BN[weekday - 1]}, ${bn(day)} ${MONTHS_BN[month - 1]} ${bn(year)}`;
 }
 
 function momentEn(calendar: WorkingCalendar, instant: Date): string {
-  const at = local(calendar, instant);
-  return `${dayEn(at)}, ${at.toFormat('HH:mm')}`;
+  const at = calendar.localDateTime(instant);
+  return `${dayEn(at.date)}, ${at.time}`;
 }
 
 function momentBn(calendar: WorkingCalendar, instant: Date): string {
-  const at = local(calendar, instant);
-  return `${dayBn(at)}, ${bn(at.toFormat('HH:mm'))}`;
-}
-
-function plainDay(date: string): DateTime {
-  return DateTime.fromISO(date, { zone: 'utc' });
+  const at = calendar.localDateTime(instant);
+  return `${dayBn(at.date)}, ${bn(at.time)}`;
 }
 
 function ordinal(n: number): string {
@@ -69,7 +62,7 @@ function countEn(n: number, unit: string): string {
 
 function startSentences({ calendar, receivedAt, dayZero, dayZeroReason }: Facts): [string, string] {
   const received = [momentEn(calendar, receivedAt), momentBn(calendar, receivedAt)];
-  const start = [dayEn(plainDay(dayZero)), dayBn(plainDay(dayZero))];
+  const start = [dayEn(dayZero), dayBn(dayZero)];
   switch (dayZeroReason) {
     case 'same_day':
       return [`Received ${received[0]}; the count starts that day (day 0).`, `গ্রহণ ${received[1]}; গণনা শুরু সেদিন থেকেই (দিন ০)।`];
@@ -98,7 +91,7 @@ function ruleSentences(facts: Facts, dueAt: Date): [string, string] {
   const due = [momentEn(calendar, dueAt), momentBn(calendar, dueAt)];
   const nominal = nominalDate(facts);
   const moved = nominal !== null && dueAt.getTime() === facts.dueAtWithoutPauses.getTime() && calendar.localDate(dueAt) !== nominal;
-  const movedEn = moved && nominal ? `; the office is closed on ${dayEn(plainDay(nominal))}, so it moves to the next working day` : '';
+  const movedEn = moved && nominal ? `; the office is closed on ${dayEn(nominal)}, so it moves to the next working day` : '';
   const movedBn = moved ? '; সেদিন অফিস বন্ধ, তাই পরের কার্যদিবসে' : '';
   if (rule.due === 0 && rule.unit === 'working_day') {
     return [`Immediate: due at closing time of day 0, ${due[0]}.`, `তাৎক্ষণিক: দিন ০-এর অফিস সময় শেষে, ${due[1]}।`];
@@ -125,8 +118,8 @@ function ruleSentences(facts: Facts, dueAt: Date): [string, string] {
 }
 
 function closureNames(closures: readonly Closure[]): [string, string] {
-  const en = closures.map((closure) => `${dayEn(plainDay(closure.date))}${closure.name_en ? ` (${closure.name_en})` : ''}`);
-  const bnNames = closures.map((closure) => `${dayBn(plainDay(closure.date))}${closure.name_bn ? ` (${closure.name_bn})` : ''}`);
+  const en = closures.map((closure) => `${dayEn(closure.date)}${closure.name_en ? ` (${closure.name_en})` : ''}`);
+  const bnNames = closures.map((closure) => `${dayBn(closure.date)}${closure.name_bn ? ` (${closure.name_bn})` : ''}`);
   return [en.join(', '), bnNames.join(', ')];
 }
 

@@ -1,9 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { DateTime } from 'luxon';
 import type { TimeLimit } from '../charters/index.ts';
 import { parseTimeLimit } from '../charters/index.ts';
 import { computeDeadline, type DeadlineResult, type DueDeadline } from './deadline.ts';
-import { dhaka, inDhaka, nationalCalendar, timeLimit, workingDays } from './test-support.ts';
+import { dhaka, inDhaka, nationalCalendar, nationalHolidayFile, timeLimit, workingDays } from './test-support.ts';
 import { WorkingCalendar } from './working-calendar.ts';
 
 const national = nationalCalendar();
@@ -147,4 +148,30 @@ test('fractions of days are rounded up and fractions of hours kept', () => {
 test('an impossible amount is refused', () => {
   assert.throws(() => computeDeadline(national, { receivedAt: dhaka('2026-12-03 10:00'), limit: timeLimit({ max: -1, unit: 'working_day' }) }), /invalid_limit/);
   assert.throws(() => computeDeadline(national, { receivedAt: new Date('nonsense'), limit: workingDays(1) }), /invalid_date/);
+});
+
+test('a 250-working-day limit across a year boundary lands where stepping one day at a time does', () => {
+  // The reference reads the holiday files itself and steps with luxon, one calendar day at a time.
+  const files = [nationalHolidayFile(2025), nationalHolidayFile(2026)];
+  const closures = files.flatMap((file) => file.holidays).filter((holiday) => holiday.kind !== 'optional');
+  const special = new Set(files.flatMap((file) => file.special_working_days.map((day) => day.date)));
+  const isOpen = (day: DateTime) => {
+    const date = day.toISODate() ?? '';
+    return !closures.some((closure) => closure.date === date) && (special.has(date) || ![5, 6].includes(day.weekday));
+  };
+  let day = DateTime.fromISO('2025-09-14', { zone: 'utc' });
+  for (let counted = 0; counted < 250; ) {
+    day = day.plus({ days: 1 });
+    if (isOpen(day)) counted++;
+  }
+  const onTheWay = closures
+    .filter((closure) => closure.date > '2025-09-14' && closure.date <= (day.toISODate() ?? ''))
+    .sort((a, b) => a.date.localeCompare(b.date))
+    .map((closure) => `${DateTime.fromISO(closure.date).setLocale('en').toFormat('ccc d LLL yyyy')} (${closure.name_en})`);
+
+  const result = due(computeDeadline(national, { receivedAt: dhaka('2025-09-14 10:00'), limit: workingDays(250) }));
+  assert.equal(result.dayZero, '2025-09-14');
+  assert.equal(inDhaka(result.dueAt), `${day.toISODate()} 17:00`);
+  assert.ok(day.year === 2026 && onTheWay.length > 10);
+  assert.ok(result.explanation_en.includes(`The office is closed on the way: ${onTheWay.join(', ')}.`), result.explanation_en);
 });

@@ -5,7 +5,7 @@ import { explainDue, explainNoFixedLimit, explainPaused, type DayZeroReason } fr
 import { CalendarError } from './errors.ts';
 import { addDays, addMonths, yearOf } from './local-date.ts';
 import { normalisePauses, type Pause } from './pauses.ts';
-import type { Closure, WorkingCalendar } from './working-calendar.ts';
+import type { WorkingCalendar } from './working-calendar.ts';
 
 export interface DeadlineInput {
   receivedAt: Date;
@@ -112,12 +112,6 @@ function dayZeroReason(calendar: WorkingCalendar, receivedAt: Date, dayZero: str
   return calendar.isWorkingDay(receivedOn) ? 'after_closing' : 'non_working_day';
 }
 
-function closuresBetween(calendar: WorkingCalendar, after: string, until: string): Closure[] {
-  const found: Closure[] = [];
-  for (let date = addDays(after, 1); date <= until; date = addDays(date, 1)) found.push(...calendar.closuresOn(date));
-  return found;
-}
-
 function uncoveredYears(calendar: WorkingCalendar, from: Date, to: Date): number[] {
   const years: number[] = [];
   for (let year = yearOf(calendar.localDate(from)); year <= yearOf(calendar.localDate(to)); year++) {
@@ -167,7 +161,7 @@ export function computeDeadline(calendar: WorkingCalendar, input: DeadlineInput)
   const dueAt = due.at;
   const expectedAt = expected.at.getTime() < dueAt.getTime() ? expected.at : dueAt;
   const uncovered = uncoveredYears(calendar, receivedAt, dueAt);
-  const closures = closuresBetween(calendar, dayZero, calendar.localDate(dueAt));
+  const closures = calendar.closuresBetween(dayZero, calendar.localDate(dueAt));
   return {
     kind: 'due',
     rule: ruleText(rule),

@@ -4,14 +4,30 @@ import { CalendarError } from './errors.ts';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const CLOCK_TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
+const MS_PER_DAY = 86_400_000;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-function plainDate(date: string): DateTime {
-  // A calendar date has no zone; UTC is only the neutral frame luxon needs for day arithmetic.
-  return DateTime.fromISO(date, { zone: 'utc' });
+function isLeapYear(year: number): boolean {
+  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+}
+
+function daysInMonth(year: number, month: number): number {
+  return month === 2 && isLeapYear(year) ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0);
+}
+
+function monthOf(date: string): number {
+  return Number(date.slice(5, 7));
+}
+
+function dayOfMonth(date: string): number {
+  return Number(date.slice(8, 10));
 }
 
 export function isIsoDate(value: string): boolean {
-  return ISO_DATE.test(value) && plainDate(value).isValid;
+  if (!ISO_DATE.test(value)) return false;
+  const month = monthOf(value);
+  const day = dayOfMonth(value);
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(yearOf(value), month);
 }
 
 export function assertIsoDate(value: string, what = 'date'): string {
@@ -28,18 +44,57 @@ export function minutesOfClockTime(value: string, what = 'time'): number {
   return Number(match[1]) * 60 + Number(match[2]);
 }
 
+/**
+ * Days since 1970-01-01 of a valid 'YYYY-MM-DD' date. Stepping through days as plain numbers keeps
+ * the deadline loops free of date parsing; UTC is only the neutral frame for the count.
+ */
+export function dayNumberOf(date: string): number {
+  const midnight = new Date(0);
+  // Unlike Date.UTC, setUTCFullYear does not read the years 0–99 as 1900–1999.
+  midnight.setUTCFullYear(yearOf(date), monthOf(date) - 1, dayOfMonth(date));
+  return midnight.getTime() / MS_PER_DAY;
+}
+
+function twoDigits(value: number): string {
+  return String(value).padStart(2, '0');
+}
+
+/** Years beyond 0000–9999 are written as luxon writes them (+010000), so that they fail validation as before. */
+function yearText(year: number): string {
+  if (year >= 0 && year <= 9999) return String(year).padStart(4, '0');
+  return `${year < 0 ? '-' : '+'}${String(Math.abs(year)).padStart(6, '0')}`;
+}
+
+/** The 'YYYY-MM-DD' date of a day number (see dayNumberOf). */
+export function dateOfDayNumber(dayNumber: number): string {
+  const midnight = new Date(dayNumber * MS_PER_DAY);
+  return `${yearText(midnight.getUTCFullYear())}-${twoDigits(midnight.getUTCMonth() + 1)}-${twoDigits(midnight.getUTCDate())}`;
+}
+
+/** ISO weekday of a day number, 1 = Monday … 7 = Sunday (day 0, 1 January 1970, was a Thursday). */
+export function weekdayOfDayNumber(dayNumber: number): number {
+  const daysAfterMonday = (((dayNumber + 3) % 7) + 7) % 7; // day numbers before 1970 are negative
+  return daysAfterMonday + 1;
+}
+
 export function addDays(date: string, days: number): string {
-  return plainDate(date).plus({ days }).toISODate() ?? date;
+  return dateOfDayNumber(dayNumberOf(date) + days);
 }
 
 /** The same day `months` later, clamped to the end of a shorter month (31 Jan + 1 month = 28/29 Feb). */
 export function addMonths(date: string, months: number): string {
-  return plainDate(date).plus({ months }).toISODate() ?? date;
+  // A calendar date has no zone; UTC is only the neutral frame luxon needs for month arithmetic.
+  return DateTime.fromISO(date, { zone: 'utc' }).plus({ months }).toISODate() ?? date;
 }
 
 /** ISO weekday, 1 = Monday … 7 = Sunday. */
 export function isoWeekday(date: string): number {
-  return plainDate(date).weekday;
+  return weekdayOfDayNumber(dayNumberOf(date));
+}
+
+/** Year, month (1–12), day of month and ISO weekday of a date, for writing it out. */
+export function datePartsOf(date: string): { year: number; month: number; day: number; weekday: number } {
+  return { year: yearOf(date), month: monthOf(date), day: dayOfMonth(date), weekday: isoWeekday(date) };
 }
 
 export function yearOf(date: string): number {
@@ -48,5 +103,5 @@ export function yearOf(date: string): number {
 
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: string, to: string): number {
-  return Math.round(plainDate(to).diff(plainDate(from), 'days').days);
+  return dayNumberOf(to) - dayNumberOf(from);
 }

@@ -1,7 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { DateTime } from 'luxon';
 import { CalendarError } from './errors.ts';
+import { addDays } from './local-date.ts';
 import { dhaka, inDhaka, nationalCalendar } from './test-support.ts';
 import { WorkingCalendar } from './working-calendar.ts';
 
@@ -122,4 +124,46 @@ test('bad calendar settings are refused with a clear error', () => {
 test('a calendar without any working day says so instead of searching forever', () => {
   const closed = new WorkingCalendar({ holidays: [], weeklyHolidays: [1, 2, 3, 4, 5, 6, 7] });
   assert.throws(() => closed.nextWorkingDay('2026-12-03'), (error: unknown) => error instanceof CalendarError && error.code === 'no_working_day');
+});
+
+test('opening and closing times follow daylight saving in the office time zone', () => {
+  const newYork = new WorkingCalendar({ holidays: [], zone: 'America/New_York', weeklyHolidays: [6, 7] });
+  // Daylight saving started on Sunday 8 March 2026.
+  assert.equal(newYork.closingOf('2026-03-06').toISOString(), '2026-03-06T22:00:00.000Z');
+  assert.equal(newYork.closingOf('2026-03-09').toISOString(), '2026-03-09T21:00:00.000Z');
+  assert.equal(newYork.workingMinutesBetween(newYork.openingOf('2026-03-06'), newYork.closingOf('2026-03-09')), 16 * 60);
+});
+
+test('changing a Date handed out by the calendar does not change the calendar', () => {
+  const calendar = new WorkingCalendar({ holidays: [] });
+  calendar.closingOf('2026-12-03').setTime(0);
+  calendar.openingOf('2026-12-03').setTime(0);
+  assert.equal(inDhaka(calendar.closingOf('2026-12-03')), '2026-12-03 17:00');
+  assert.equal(inDhaka(calendar.openingOf('2026-12-03')), '2026-12-03 09:00');
+});
+
+test('adding working days lands where stepping one calendar day at a time does', () => {
+  const day = fc.integer({ min: 0, max: 800 }).map((offset) => addDays('2025-06-01', offset));
+  fc.assert(
+    fc.property(
+      fc.array(day, { maxLength: 60 }),
+      fc.array(day, { maxLength: 6 }),
+      fc.uniqueArray(fc.integer({ min: 1, max: 7 }), { maxLength: 5 }),
+      day,
+      fc.integer({ min: 0, max: 300 }),
+      (closed, special, weekly, start, count) => {
+        const calendar = new WorkingCalendar({ holidays: closed.map((date) => ({ date })), specialWorkingDays: special, weeklyHolidays: weekly });
+        const isOpen = (date: DateTime) => {
+          const iso = date.toISODate() ?? '';
+          return !closed.includes(iso) && (special.includes(iso) || !weekly.includes(date.weekday));
+        };
+        let stepped = DateTime.fromISO(start, { zone: 'utc' });
+        for (let counted = 0; counted < count; ) {
+          stepped = stepped.plus({ days: 1 });
+          if (isOpen(stepped)) counted++;
+        }
+        assert.equal(calendar.addWorkingDays(start, count), stepped.toISODate());
+      },
+    ),
+  );
 });

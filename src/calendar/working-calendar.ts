@@ -1,7 +1,7 @@
 // An office's working calendar: which days it is open, its opening hours, and working time between instants.
 import { DateTime, IANAZone } from 'luxon';
 import { CalendarError } from './errors.ts';
-import { addDays, assertIsoDate, isoWeekday, minutesOfClockTime, yearOf } from './local-date.ts';
+import { assertIsoDate, dateOfDayNumber, dayNumberOf, minutesOfClockTime, weekdayOfDayNumber, yearOf } from './local-date.ts';
 
 export const DHAKA_ZONE = 'Asia/Dhaka';
 /** Friday and Saturday, as ISO weekdays. */
@@ -31,7 +31,21 @@ export interface WorkingCalendarInput {
   coveredYears?: readonly number[];
 }
 
+/** An instant's office-local date ('YYYY-MM-DD') and time ('HH:mm'). */
+export interface LocalDateTime {
+  readonly date: string;
+  readonly time: string;
+}
+
+/** A working day's opening and closing instants, in milliseconds since the epoch. */
+interface OfficeHours {
+  opening: number;
+  closing: number;
+}
+
 const MS_PER_MINUTE = 60_000;
+// One deadline looks at the same few instants (receipt, due, expected) several times.
+const LOCAL_DATE_TIMES_KEPT = 16;
 // Ten years without a single working day means the calendar is broken, not that the office is on a long break.
 const MAX_DAYS_SEARCHED = 3660;
 
@@ -42,8 +56,12 @@ export class WorkingCalendar {
   readonly weeklyHolidays: readonly number[];
   readonly coveredYears: readonly number[];
   private readonly closures = new Map<string, Closure[]>();
-  private readonly workingDayCache = new Map<string, boolean>();
-  private readonly specialWorkingDays: ReadonlySet<string>;
+  // Day numbers (see dayNumberOf): the deadline loops step through days without touching date strings.
+  private readonly closedDays = new Set<number>();
+  private readonly specialWorkingDays: ReadonlySet<number>;
+  // Time-zone arithmetic is the slow part of a deadline, so each date's hours are worked out once.
+  private readonly officeHoursCache = new Map<number, OfficeHours>();
+  private readonly localDateTimeCache = new Map<number, LocalDateTime>();
   private readonly openingMinute: number;
   private readonly closingMinute: number;
 
@@ -66,24 +84,28 @@ export class WorkingCalendar {
       if (closure.kind === 'optional') continue;
       assertIsoDate(closure.date, 'holiday date');
       this.closures.set(closure.date, [...(this.closures.get(closure.date) ?? []), closure]);
+      this.closedDays.add(dayNumberOf(closure.date));
     }
-    this.specialWorkingDays = new Set((input.specialWorkingDays ?? []).map((date) => assertIsoDate(date, 'special working day')));
+    this.specialWorkingDays = new Set((input.specialWorkingDays ?? []).map((date) => dayNumberOf(assertIsoDate(date, 'special working day'))));
     const years = input.coveredYears ?? input.holidays.map((holiday) => yearOf(holiday.date));
     this.coveredYears = [...new Set(years)].sort((a, b) => a - b);
   }
 
   isWorkingDay(date: string): boolean {
-    const known = this.workingDayCache.get(date);
-    if (known !== undefined) return known;
-    assertIsoDate(date);
-    const working = !this.closures.has(date) && (this.specialWorkingDays.has(date) || !this.weeklyHolidays.includes(isoWeekday(date)));
-    this.workingDayCache.set(date, working);
-    return working;
+    return this.isWorkingDayNumber(dayNumberOf(assertIsoDate(date)));
   }
 
   /** The closures (national or local) that fall on `date`; empty on weekly holidays and working days. */
   closuresOn(date: string): readonly Closure[] {
     return this.closures.get(date) ?? [];
+  }
+
+  /** The closures in (after, until], in date order. */
+  closuresBetween(after: string, until: string): Closure[] {
+    return [...this.closures.keys()]
+      .filter((date) => date > after && date <= until)
+      .sort()
+      .flatMap((date) => this.closuresOn(date));
   }
 
   /** True when the national holidays of the date's year are known to this calendar. */
@@ -93,21 +115,15 @@ export class WorkingCalendar {
 
   /** The first working day strictly after `date`. */
   nextWorkingDay(date: string): string {
-    assertIsoDate(date);
-    let day = date;
-    for (let searched = 0; searched < MAX_DAYS_SEARCHED; searched++) {
-      day = addDays(day, 1);
-      if (this.isWorkingDay(day)) return day;
-    }
-    throw new CalendarError('no_working_day', `no working day in the ${MAX_DAYS_SEARCHED} days after ${date}`);
+    return dateOfDayNumber(this.nextWorkingDayNumber(dayNumberOf(assertIsoDate(date))));
   }
 
   /** The `count`-th working day after `date`; a count of 0 gives `date` itself. */
   addWorkingDays(date: string, count: number): string {
     if (!Number.isInteger(count) || count < 0) throw new CalendarError('invalid_limit', `cannot add ${count} working days`);
-    let day = assertIsoDate(date);
-    for (let added = 0; added < count; added++) day = this.nextWorkingDay(day);
-    return day;
+    let day = dayNumberOf(assertIsoDate(date));
+    for (let added = 0; added < count; added++) day = this.nextWorkingDayNumber(day);
+    return dateOfDayNumber(day);
   }
 
   /** Working days in (from, to]: how many times nextWorkingDay leads from `from` to `to` or before it. */
@@ -119,35 +135,47 @@ export class WorkingCalendar {
 
   /** The office-local calendar date of an instant. */
   localDate(instant: Date): string {
-    const date = DateTime.fromJSDate(instant, { zone: this.zone }).toISODate();
+    return this.localDateTime(instant).date;
+  }
+
+  /** The office-local date and time of an instant. */
+  localDateTime(instant: Date): LocalDateTime {
+    const known = this.localDateTimeCache.get(instant.getTime());
+    if (known !== undefined) return known;
+    const local = DateTime.fromJSDate(instant, { zone: this.zone });
+    const date = local.toISODate();
     if (date === null) throw new CalendarError('invalid_date', 'not a valid instant');
-    return date;
+    const found = { date, time: local.toFormat('HH:mm') };
+    if (this.localDateTimeCache.size >= LOCAL_DATE_TIMES_KEPT) this.localDateTimeCache.clear();
+    this.localDateTimeCache.set(instant.getTime(), found);
+    return found;
   }
 
   openingOf(date: string): Date {
-    return this.atMinute(date, this.openingMinute);
+    return new Date(this.officeHoursOn(dayNumberOf(assertIsoDate(date))).opening);
   }
 
   closingOf(date: string): Date {
-    return this.atMinute(date, this.closingMinute);
+    return new Date(this.officeHoursOn(dayNumberOf(assertIsoDate(date))).closing);
   }
 
   /** Day 0: the day of receipt if it is a working day and the office has not yet closed, else the next working day. */
   dayZero(received: Date): string {
-    const date = this.localDate(received);
-    if (this.isWorkingDay(date) && received.getTime() < this.closingOf(date).getTime()) return date;
-    return this.nextWorkingDay(date);
+    const date = dayNumberOf(this.localDate(received));
+    if (this.isWorkingDayNumber(date) && received.getTime() < this.officeHoursOn(date).closing) return dateOfDayNumber(date);
+    return dateOfDayNumber(this.nextWorkingDayNumber(date));
   }
 
   /** Office-hours minutes on working days between two instants; negative when `to` is before `from`. */
   workingMinutesBetween(from: Date, to: Date): number {
     if (to.getTime() < from.getTime()) return -this.workingMinutesBetween(to, from);
-    const last = this.localDate(to);
+    const last = dayNumberOf(this.localDate(to));
     let total = 0;
-    for (let date = this.localDate(from); date <= last; date = addDays(date, 1)) {
-      if (!this.isWorkingDay(date)) continue;
-      const start = Math.max(from.getTime(), this.openingOf(date).getTime());
-      const end = Math.min(to.getTime(), this.closingOf(date).getTime());
+    for (let day = dayNumberOf(this.localDate(from)); day <= last; day++) {
+      if (!this.isWorkingDayNumber(day)) continue;
+      const hours = this.officeHoursOn(day);
+      const start = Math.max(from.getTime(), hours.opening);
+      const end = Math.min(to.getTime(), hours.closing);
       if (end > start) total += end - start;
     }
     return total / MS_PER_MINUTE;
@@ -158,22 +186,42 @@ export class WorkingCalendar {
     if (!Number.isFinite(minutes) || minutes < 0) throw new CalendarError('invalid_limit', `cannot add ${minutes} working minutes`);
     let remaining = Math.round(minutes * MS_PER_MINUTE);
     if (remaining === 0) return from;
-    let date = this.localDate(from);
-    if (!this.isWorkingDay(date)) date = this.nextWorkingDay(date);
+    let day = dayNumberOf(this.localDate(from));
+    if (!this.isWorkingDayNumber(day)) day = this.nextWorkingDayNumber(day);
     for (;;) {
-      const start = Math.max(from.getTime(), this.openingOf(date).getTime());
-      const end = this.closingOf(date).getTime();
-      if (end > start) {
-        if (remaining <= end - start) return new Date(start + remaining);
-        remaining -= end - start;
+      const hours = this.officeHoursOn(day);
+      const start = Math.max(from.getTime(), hours.opening);
+      if (hours.closing > start) {
+        if (remaining <= hours.closing - start) return new Date(start + remaining);
+        remaining -= hours.closing - start;
       }
-      date = this.nextWorkingDay(date);
+      day = this.nextWorkingDayNumber(day);
     }
   }
 
-  private atMinute(date: string, minuteOfDay: number): Date {
-    assertIsoDate(date);
+  private isWorkingDayNumber(day: number): boolean {
+    return !this.closedDays.has(day) && (this.specialWorkingDays.has(day) || !this.weeklyHolidays.includes(weekdayOfDayNumber(day)));
+  }
+
+  private nextWorkingDayNumber(day: number): number {
+    for (let next = day + 1; next <= day + MAX_DAYS_SEARCHED; next++) {
+      if (this.isWorkingDayNumber(next)) return next;
+    }
+    throw new CalendarError('no_working_day', `no working day in the ${MAX_DAYS_SEARCHED} days after ${dateOfDayNumber(day)}`);
+  }
+
+  private officeHoursOn(day: number): OfficeHours {
+    let hours = this.officeHoursCache.get(day);
+    if (hours === undefined) {
+      const date = dateOfDayNumber(day);
+      hours = { opening: this.atMinute(date, this.openingMinute), closing: this.atMinute(date, this.closingMinute) };
+      this.officeHoursCache.set(day, hours);
+    }
+    return hours;
+  }
+
+  private atMinute(date: string, minuteOfDay: number): number {
     const local = DateTime.fromISO(date, { zone: this.zone }).set({ hour: Math.floor(minuteOfDay / 60), minute: minuteOfDay % 60 });
-    return local.toJSDate();
+    return local.toMillis();
   }
 }

@@ -1,9 +1,8 @@
 // Opens the database: PostgreSQL when a URL is given, otherwise embedded PGlite under dataDir.
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { lockDataDir } from './data-dir-lock.ts';
 import { createPgLitePool } from './pglite-pool.ts';
 import type { DB } from './schema.ts';
 
@@ -46,10 +45,22 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
-  if (options.pgliteDir) await fs.mkdir(path.dirname(options.pgliteDir), { recursive: true });
-  const pglite = await PGlite.create(options.pgliteDir, {
-    parsers: { [NUMERIC_OID]: parseNumeric, [INT8_OID]: parseNumeric, [DATE_OID]: keepDate },
-  });
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: createPgLitePool(pglite) }) });
-  return { db, kind: 'pglite', close: () => db.destroy() };
+  const unlock = options.pgliteDir ? lockDataDir(options.pgliteDir) : () => undefined;
+  try {
+    const pglite = await PGlite.create(options.pgliteDir, {
+      parsers: { [NUMERIC_OID]: parseNumeric, [INT8_OID]: parseNumeric, [DATE_OID]: keepDate },
+    });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: createPgLitePool(pglite) }) });
+    return {
+      db,
+      kind: 'pglite',
+      close: async () => {
+        await db.destroy();
+        unlock();
+      },
+    };
+  } catch (error) {
+    unlock();
+    throw error;
+  }
 }
