@@ -346,3 +346,28 @@ test('older header wordings are recognised: ক্রম, সেবামূল�
     ],
   );
 });
+
+test('a where-to-obtain column worded "কাগজপত্র প্রাপ্তির স্থান" is not taken for a second documents column', () => {
+  const doc = parseCharterText(
+    charter(
+      row('ক্রমিক', 'সেবা সমূহের নাম', 'সেবা প্রাপ্তির উপায়', 'প্রয়োজনীয় কাগজপত্র', 'কাগজপত্র প্রাপ্তির স্থান', 'সেবার মূল্য', 'সময়সীমা', 'দায়িত্বপ্রাপ্ত কর্মকর্তা'),
+      row('১', 'জন্ম নিবন্ধন', 'অনলাইনে', 'টিকা কার্ড', 'ইউনিয়ন ডিজিটাল সেন্টার', '৫০ টাকা', '৭ কার্যদিবস', 'জনাব মোঃ আব্দুল করিম, সচিব'),
+      row('২', 'মৃত্যু নিবন্ধন', 'অনলাইনে', 'প্রত্যয়নপত্র', 'ঐ', '২৫ টাকা', '৭ কার্যদিবস', 'ঐ'),
+    ),
+  );
+  const [birth, death] = doc.services;
+  assert.equal(birth?.name_bn, 'জন্ম নিবন্ধন');
+  assert.deepEqual(birth?.delivery_methods, ['অনলাইনে']);
+  assert.equal(birth?.documents_bn, 'টিকা কার্ড; প্রাপ্তিস্থান: ইউনিয়ন ডিজিটাল সেন্টার');
+  assert.deepEqual([birth?.officer?.name_bn, birth?.officer?.designation_bn], ['মোঃ আব্দুল করিম', 'সচিব']);
+  assert.equal(death?.documents_bn, 'প্রত্যয়নপত্র; প্রাপ্তিস্থান: ইউনিয়ন ডিজিটাল সেন্টার');
+  assert.equal(doc.warnings.filter((w) => w.code === 'extra_cell').length, 0);
+});
+
+test('service-name headers in other wordings are recognised', () => {
+  for (const header of ['সেবা সমূহের নাম', 'সেবার ধরন', 'সেবার শিরোনাম', 'সেবাসমূহ', 'সেবার বিবরণ']) {
+    const doc = parseCharterText(charter(row('ক্রমিক নং', header, 'সেবা প্রদান পদ্ধতি', 'সেবার মূল্য', 'সময়সীমা'), row('১', 'সনদ প্রদান', 'সরাসরি', 'বিনামূল্যে', '৩ কার্যদিবস')));
+    assert.equal(doc.services[0]?.name_bn, 'সনদ প্রদান', header);
+    assert.equal(doc.warnings.filter((w) => w.code === 'assumed_columns' || w.code === 'unplaced_line').length, 0, header);
+  }
+});

@@ -56,10 +56,10 @@ const LABELS: Array<[ContactKind, string]> = [
 // so "মিডিয়া সেল এর" stays part of a designation.
 const LABEL = banglaPattern(
   `${NOT_AFTER_LETTER}(?:${LABELS.map(([, words]) => words).join('|')})(?:\\s*(?:নং|নম্বর|নাম্বার|no\\.?))?` +
-    `(?:\\s*[:ঃ]|(?![\\p{L}\\p{M}])\\s*(?=[+(0-9০-৯]|[a-z0-9._%+-]+@))`,
+    `(?:\\s*[:ঃ]|\\s*[-–](?=\\s*[+(0-9০-৯])|(?![\\p{L}\\p{M}])\\s*(?=[+(0-9০-৯]|[a-z0-9._%+-]+@))`,
   'giu',
 );
-const PHONE_LIKE = /\+?\(?[0-9০-৯](?:[\s\-.()]?[0-9০-৯]){6,}/g;
+const PHONE_LIKE = /\+?\(?[0-9০-৯](?:[\s\-.()]{0,2}[0-9০-৯]){6,}/g;
 
 const LABEL_KINDS = LABELS.map(([kind, words]) => ({ kind, pattern: banglaPattern(`^(?:${words})`, 'iu') }));
 
@@ -152,7 +152,7 @@ const DESIGNATION_START = banglaPattern(
     'ভারপ্রাপ্ত', 'দায়িত্বপ্রাপ্ত', 'সহযোগী', 'শিক্ষক', 'টেকনিশিয়ান', 'কম্পিউটার অপারেটর', 'ডাটা এন্ট্রি',
     'উচ্চমান', 'স্টেনো', 'অ্যাসিস্ট্যান্ট', 'এসিস্ট্যান্ট', 'assistant', 'programmer', 'officer', 'director',
     'deputy', 'senior', 'executive', 'engineer', 'manager', 'secretary', 'chairman', 'upazila', 'district',
-    'additional', 'system', 'chief', 'head',
+    'additional', 'system', 'chief', 'head', 'ইনচার্জ', 'শাখা', 'আরএমও', 'ম্যাজিস্ট্রেট', 'ইউপি', 'পৌর', 'আবাসিক',
   ].join('|')})`,
   'iu',
 );
@@ -163,11 +163,30 @@ function tidy(part: string): string | null {
   return /[\p{L}]/u.test(text) ? text : null;
 }
 
+// "সেবা প্রদানকারী: ইউনিয়ন পরিষদ সচিব": a label in front of the person, not part of them
+const LEADING_LABEL = banglaPattern('^\\s*(?:সেবা\\s*প্রদানকারী|দায়িত্বপ্রাপ্ত\\s*কর্মকর্তা|কর্মকর্তা|নাম\\s*ও\\s*পদব[িী])\\s*(?::|ঃ|-|–)\\s*', 'u');
+const NAME_START = banglaPattern('^(?:মোঃ|মো:|মো\\.|মোছাঃ|মোসাঃ|মোহাম্মদ|মুহাম্মদ|শ্রী|শ্রীমতি|বেগম|সৈয়দ|md\\.?)(?:\\s|$)', 'iu');
+// words that qualify a post ("জরুরি বিভাগের মেডিকেল অফিসার"), never part of a person's name
+const POST_QUALIFIERS = new Set(['জরুরি', 'ভূমি', 'অধিগ্রহণ', 'রেকর্ড', 'রুম', 'হিসাব', 'স্বাস্থ্য', 'পরিবার', 'পরিকল্পনা', 'কৃষি', 'মৎস্য', 'প্রাণিসম্পদ', 'সমাজসেবা', 'শিক্ষা', 'নির্বাচন', 'তথ্য', 'আইসিটি', 'সিভিল', 'সার্জন', 'স্থানীয়', 'সরকার', 'রাজস্ব', 'সার্কেল']);
+
+/**
+ * Whether the words before a designation are a person's name. Officer cells often hold a post
+ * alone ("আবাসিক মেডিকেল অফিসার"), so a name needs some sign of being one: a title, a comma
+ * before the post, or two or more words none of which qualifies a post.
+ */
+function looksLikeName(prefix: string, hadTitle: boolean): boolean {
+  if (hadTitle || NAME_START.test(prefix)) return true;
+  const words = prefix.trim().split(/\s+/).filter(Boolean);
+  return words.length >= 2 && words.every((word) => !word.endsWith('ের') && !POST_QUALIFIERS.has(word.normalize('NFC')));
+}
+
 function splitNameAndDesignation(personText: string): { name: string | null; designation: string | null; guessed: boolean } {
   const labelled = banglaPattern('^\\s*নাম\\s*[:ঃ]?\\s*([\\s\\S]*?)\\s*(?:পদবি|পদবী)\\s*[:ঃ]?\\s*([\\s\\S]*)$', 'u').exec(personText);
-  if (labelled) return { name: tidy(labelled[1] ?? ''), designation: tidy(labelled[2] ?? ''), guessed: false };
+  if (labelled) return { name: tidy((labelled[1] ?? '').replace(HONORIFIC, '')), designation: tidy(labelled[2] ?? ''), guessed: false };
 
-  const text = personText.trim().replace(HONORIFIC, '');
+  const unlabelled = personText.trim().replace(LEADING_LABEL, '');
+  const text = unlabelled.replace(HONORIFIC, '');
+  const hadHonorific = text.length !== unlabelled.length;
   const titles = NAME_TITLES.exec(text)?.[0].length ?? 0;
   const designationAt = DESIGNATION_START.exec(text.slice(titles))?.index;
   const separatorAt = /[,\n]/.exec(text)?.index;
@@ -176,6 +195,10 @@ function splitNameAndDesignation(personText: string): { name: string | null; des
       ? separatorAt
       : designationAt === undefined ? undefined : designationAt + titles;
   if (splitAt === undefined) return { name: tidy(text), designation: null, guessed: tidy(text) !== null };
+  const bySeparator = splitAt === separatorAt;
+  if (!bySeparator && !looksLikeName(text.slice(0, splitAt), hadHonorific || titles > 0)) {
+    return { name: null, designation: tidy(text), guessed: false };
+  }
   return { name: tidy(text.slice(0, splitAt)), designation: tidy(text.slice(splitAt)), guessed: false };
 }
 
