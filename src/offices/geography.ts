@@ -44,7 +44,7 @@ function byHostPart(part: string): District | undefined {
 
 function byBanglaName(name: string): District | undefined {
   const wanted = name.normalize('NFC').trim();
-  return allDistricts().find((d) => d.name_bn === wanted || wanted === `${d.name_bn} জেলা`);
+  return allDistricts().find((d) => d.name_bn === wanted);
 }
 
 const titleCase = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
@@ -53,8 +53,14 @@ const titleCase = (word: string) => word.charAt(0).toUpperCase() + word.slice(1)
  * "জেন্টাপুর, সিলেট" and doict.jaintiapur.sylhet.gov.bd both say: upazila Jaintiapur of
  * district Sylhet. The address gives the Bangla names, the portal host the English ones.
  */
+// "উপজেলা: কালিয়াকৈর", "গাজীপুর জেলা": the place without its label
+const PLACE_LABEL = /^(?:জেলা|উপজেলা|থানা)\s*(?::|ঃ|-)?\s*|\s+(?:জেলা|উপজেলা)$/g;
+
 export function locateOffice(addressBn: string | null, website: string | null): OfficeLocation | null {
-  const addressParts = (addressBn ?? '').split(/[,،]/).map((part) => part.trim()).filter(Boolean);
+  const addressParts = (addressBn ?? '')
+    .split(/[,،]/)
+    .map((part) => part.normalize('NFC').replace(PLACE_LABEL, '').trim())
+    .filter(Boolean);
   const hostParts = hostLabels(website);
 
   const fromAddress = addressParts.length > 0 ? byBanglaName(addressParts[addressParts.length - 1] ?? '') : undefined;

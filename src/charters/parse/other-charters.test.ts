@@ -49,3 +49,49 @@ test('a land office charter: GRS ladder with a wrapped address, and expectations
     [24, 34],
   );
 });
+
+test('a district office: the English office line is its English name, a post alone is a designation', () => {
+  const doc = parseCharterText(
+    [
+      'গণপ্রজাতন্ত্রী বাংলাদেশ সরকার',
+      'জেলা প্রশাসকের কার্যালয়, সিলেট',
+      'Office of the Deputy Commissioner, Sylhet',
+      'www.sylhet.gov.bd',
+      'নাগরিক সেবা',
+      ['ক্রমিক নং', 'সেবার নাম', 'সেবা প্রদান পদ্ধতি', 'সেবার মূল্য', 'সময়সীমা', 'দায়িত্বপ্রাপ্ত কর্মকর্তা'].join('\t'),
+      ['১', 'নকল সরবরাহ', 'আবেদন', '২০ টাকা', '৭ কার্যদিবস', 'রেকর্ড রুম ইনচার্জ, ফোনঃ (০৮২১) ৭১৬৫০১'].join('\t'),
+    ].join('\n'),
+  );
+  assert.deepEqual(doc.office, {
+    name_bn: 'জেলা প্রশাসকের কার্যালয়, সিলেট',
+    name_en: 'Office of the Deputy Commissioner, Sylhet',
+    parent_bn: null,
+    address_bn: 'সিলেট',
+    website: 'http://www.sylhet.gov.bd',
+  });
+  assert.deepEqual(doc.services[0]?.officer, {
+    name_bn: null,
+    designation_bn: 'রেকর্ড রুম ইনচার্জ',
+    phone: '+880821716501',
+    mobile: null,
+    email: null,
+    inferred: false,
+  });
+  assert.deepEqual(doc.warnings, []);
+});
+
+test('a Union Parishad নাগরিক সনদ: the title line is not the office, labelled places are read', () => {
+  const doc = parseCharterText(
+    [
+      '৩নং চারিপাড়া ইউনিয়ন পরিষদ',
+      'উপজেলা: কালিয়াকৈর, জেলা: গাজীপুর',
+      'ইউনিয়ন পরিষদের নাগরিক সনদ (Citizen Charter)',
+      ['ক্রমিক', 'সেবার নাম', 'সেবা প্রদানের সময়সীমা', 'প্রয়োজনীয় ফি', 'দায়িত্বপ্রাপ্ত কর্মকর্তা'].join('\t'),
+      ['১', 'ওয়ারিশ সনদ', '৩ কার্যদিবস', '১০০/- টাকা', 'ইউপি চেয়ারম্যান'].join('\t'),
+    ].join('\n'),
+  );
+  assert.equal(doc.office.address_bn, 'উপজেলা: কালিয়াকৈর, জেলা: গাজীপুর');
+  assert.ok(doc.office.name_bn?.startsWith('৩নং চারিপাড়া ইউনিয়ন পরিষদ'));
+  assert.equal(doc.services[0]?.officer?.designation_bn, 'ইউপি চেয়ারম্যান');
+  assert.equal(doc.services[0]?.fee.amount_bdt, 100);
+});

@@ -3,8 +3,10 @@
 import type { CharterOffice, Warning } from '../model.ts';
 import { filledCells, type SourceLine } from './source-lines.ts';
 
-const TITLE_LINES =
-  /^(গণপ্রজাতন্ত্রী বাংলাদেশ সরকার|government of the people'?s republic of bangladesh|সিটিজেন'?স?\s*চার্টার|সেবা প্রদান প্রতিশ্রুতি.*|নাগরিক সনদ|citizen'?s? charter)$/i;
+const TITLE_LINES = /^(গণপ্রজাতন্ত্রী বাংলাদেশ সরকার|government of the people'?s republic of bangladesh)$/i;
+// "ইউনিয়ন পরিষদের নাগরিক সনদ (Citizen Charter)": the document's title, whatever else the line says
+const CHARTER_TITLE = /নাগরিক সনদ|সিটিজেন'?স?\s*চার্টার|সেবা প্রদান প্রতিশ্রুতি|citizen'?s? charter/i;
+const ENGLISH_OFFICE = /\b(office|council|directorate|department|ministry|division|commissioner|parishad)\b/i;
 const URL = /(https?:\/\/[^\s<>)"]+|\b[a-z0-9.-]+\.gov\.bd\b[^\s<>)"]*)/i;
 const PARENT_WORDS = /(মন্ত্রণালয়|অধিদপ্তর|অধিদফতর|পরিদপ্তর|বিভাগ|ministry|department|directorate)$/i;
 const OFFICE_WORDS = /(কার্যালয়|অফিস|পরিষদ|দপ্তর|দফতর|office|council)/i;
@@ -17,6 +19,7 @@ export interface Preamble {
 
 export class PreambleReader {
   private readonly headerLines: { text: string; line: number }[] = [];
+  private readonly englishLines: { text: string; line: number }[] = [];
   private website: string | null = null;
   private vision: string[] = [];
   private mission: string[] = [];
@@ -31,8 +34,8 @@ export class PreambleReader {
       this.website ??= normaliseWebsite(url[0]);
       return;
     }
-    if (TITLE_LINES.test(text)) return;
-    this.headerLines.push({ text, line: source.line });
+    if (TITLE_LINES.test(text) || CHARTER_TITLE.test(text)) return;
+    (isMostlyLatin(text) ? this.englishLines : this.headerLines).push({ text, line: source.line });
   }
 
   /** A line inside the vision-and-mission section; returns false if it is not part of it. */
@@ -85,10 +88,17 @@ export class PreambleReader {
         warnings.push({ line: entry.line, code: 'unplaced_line', message: `Header line not understood: "${entry.text}".` });
       }
     });
+    // an English line naming an office is the office's English name; others are noted
+    const englishName = this.englishLines.filter((entry) => ENGLISH_OFFICE.test(entry.text)).at(-1);
+    for (const entry of this.englishLines) {
+      if (entry !== englishName) {
+        warnings.push({ line: entry.line, code: 'unplaced_line', message: `Header line not understood: "${entry.text}".` });
+      }
+    }
     return {
       office: {
         name_bn: name,
-        name_en: null,
+        name_en: englishName?.text ?? null,
         parent_bn: parents.at(-1) ?? null,
         address_bn: address,
         website: this.website,
@@ -97,6 +107,12 @@ export class PreambleReader {
       mission_bn: this.mission.join(' ') || null,
     };
   }
+}
+
+function isMostlyLatin(text: string): boolean {
+  const letters = text.match(/\p{L}/gu) ?? [];
+  const latin = letters.filter((letter) => /[a-z]/i.test(letter)).length;
+  return letters.length > 0 && latin / letters.length > 0.7;
 }
 
 function normaliseWebsite(url: string): string {
