@@ -59,7 +59,7 @@ const PLACE_LABEL = /^(?:জেলা|উপজেলা|থানা)\s*(?::|�
 export function locateOffice(addressBn: string | null, website: string | null): OfficeLocation | null {
   const addressParts = (addressBn ?? '')
     .split(/[,،]/)
-    .map((part) => part.normalize('NFC').replace(PLACE_LABEL, '').trim())
+    .map((part) => part.normalize('NFC').trim().replace(PLACE_LABEL, '').trim())
     .filter(Boolean);
   const hostParts = hostLabels(website);
 
