@@ -48,7 +48,13 @@ export const charterDocumentSchema = z
   .object({
     format: z.literal(CHARTER_FORMAT),
     office: z
-      .object({ name_bn: text, name_en: text, parent_bn: text, address_bn: text, website: text })
+      .object({
+        name_bn: text,
+        name_en: text,
+        parent_bn: text,
+        address_bn: text,
+        website: z.string().regex(/^https?:\/\/\S+$/i, 'an http(s) address').nullable(),
+      })
       .strict(),
     vision_bn: text,
     mission_bn: text,

@@ -12,7 +12,7 @@ export const slaDue: Command = {
       office: { type: 'string' },
       json: { type: 'boolean', default: false },
     });
-    if (!values.from || values.limit === undefined) throw new CliUsageError('--from and --limit are both needed');
+    if (!values.from || !values.limit?.trim()) throw new CliUsageError('--from and --limit are both needed');
     const receivedAt = parseReceivedAt(values.from);
     const { limit } = parseTimeLimit(values.limit);
     const result = await withDatabase(async ({ db }) => dueFor(db, await officeIdOf(db, values.office), receivedAt, limit));

@@ -371,3 +371,17 @@ test('service-name headers in other wordings are recognised', () => {
     assert.equal(doc.warnings.filter((w) => w.code === 'assumed_columns' || w.code === 'unplaced_line').length, 0, header);
   }
 });
+
+test('officer details that a continuation line put under the time limit join the officer', () => {
+  const doc = parseCharterText(
+    charter(
+      HEADER_7,
+      row('১', 'ওয়ারিশ সনদ', 'আবেদন', '-', '১০০ টাকা', 'সাত কর্ম দিবসের মধ্যে', 'চেয়ারম্যান'),
+      row('', '', '', '', '', 'মোবাইল: ০১৭১২-৩৩৪৪৫৫', ''),
+    ),
+  );
+  const service = doc.services[0];
+  assert.equal(service?.time_limit.text, 'সাত কর্ম দিবসের মধ্যে');
+  assert.equal(service?.time_limit.max, 7);
+  assert.deepEqual([service?.officer?.designation_bn, service?.officer?.mobile], ['চেয়ারম্যান', '+8801712334455']);
+});

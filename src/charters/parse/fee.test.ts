@@ -109,3 +109,9 @@ test('parsing any fee text never throws and gives a well-formed fee', () => {
     { numRuns: 2000 },
   );
 });
+
+test('an amount named before "free" is what the service costs; "ফি ২০০" is an amount', () => {
+  assert.deepEqual(parseFee('১৫/- টাকা (ভর্তি ফি), শয্যা বিনামূল্যে'), { text: '১৫/- টাকা (ভর্তি ফি), শয্যা বিনামূল্যে', free: false, amount_bdt: 15 });
+  assert.deepEqual(parseFee('ফি ২০০'), { text: 'ফি ২০০', free: false, amount_bdt: 200 });
+  assert.equal(parseFee('বিনামূল্যে (তবে সনদের জন্য ৫০ টাকা)').free, true);
+});

@@ -11,7 +11,9 @@ const FREE = banglaPattern(
 
 const AMOUNT = '(?<![\\d.,])(\\d{1,3}(?:,\\d{2,3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)';
 const CURRENCY = banglaPattern('টাকা|taka|tk\\.?|bdt|৳').source;
-const CURRENCY_THEN_AMOUNT = new RegExp(`(?:${CURRENCY})\\s*[:=]?\\s*${AMOUNT}`, 'iu');
+// "ফি ২০০": the word for fee in front of a figure names it as an amount too
+const FEE_WORD = banglaPattern('(?<![\\p{L}\\p{M}])(?:ফি|ফিস|fee)(?![\\p{L}\\p{M}])').source;
+const CURRENCY_THEN_AMOUNT = new RegExp(`(?:${CURRENCY}|${FEE_WORD})\\s*[:=]?\\s*${AMOUNT}`, 'iu');
 const AMOUNT_THEN_CURRENCY = new RegExp(`${AMOUNT}\\s*(?:\\/[-=]|(?:${CURRENCY}))`, 'iu');
 const BARE_AMOUNT = new RegExp(`^${AMOUNT}\\s*(?:\\/[-=])?$`, 'u');
 const STARTS_WITH_CURRENCY = new RegExp(`^\\s*(?:${CURRENCY})`, 'iu');
@@ -33,7 +35,9 @@ export function parseFee(text: string): Fee {
   const cleaned = cleanCellText(text);
   if (cleaned === '') return { text: null, free: false, amount_bdt: null };
   // "বিনামূল্যে / বিদ্যমান নীতিমালা অনুযায়ী": free is the promise; the alternative is for exceptions.
-  if (FREE.test(cleaned)) return { text: cleaned, free: true, amount_bdt: null };
+  // "১৫/- টাকা (ভর্তি ফি), শয্যা বিনামূল্যে": an amount named first is what the service costs.
+  const free = FREE.exec(cleaned);
+  if (free && !readAmount(cleaned.slice(0, free.index))) return { text: cleaned, free: true, amount_bdt: null };
   const amount = readAmount(cleaned);
   return { text: cleaned, free: amount === 0, amount_bdt: amount };
 }

@@ -36,11 +36,11 @@ export function buildService(row: RawServiceRow, warnings: Warning[]): Service {
 
   let timeText = cellText(row, 'time');
   let officerText = cellText(row, 'officer');
-  if (!officerText && timeText) {
+  if (timeText) {
     const split = splitTrailingOfficer(timeText);
     if (split.officerText) {
       timeText = split.timeLimitText;
-      officerText = split.officerText;
+      officerText = [officerText, split.officerText].filter(Boolean).join(' ');
       warnings.push({
         line: row.line,
         code: 'officer_in_time_limit',

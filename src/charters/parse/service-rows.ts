@@ -29,8 +29,15 @@ function append(row: RawServiceRow, column: ServiceColumn, text: string): void {
   row.cells.set(column, parts);
 }
 
+// a cell holding only a dash says "nothing here"
+const EMPTY_MARK = /^[-–—_]+$/;
+
 export function cellText(row: RawServiceRow, column: ServiceColumn): string {
-  return (row.cells.get(column) ?? []).join(' ').replace(/\s+/g, ' ').trim();
+  return (row.cells.get(column) ?? [])
+    .filter((part) => !EMPTY_MARK.test(part.trim()))
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** Starts a service from a row whose serial cell holds a serial; null when it has none. */
