@@ -288,3 +288,12 @@ test('parsing any time-limit text never throws and gives a well-formed limit', (
     { numRuns: 2000 },
   );
 });
+
+test('"the same day" is immediate and "the next working day" is one working day', () => {
+  for (const text of ['একই দিনে', 'সেদিনই']) {
+    const { limit } = parseTimeLimit(text);
+    assert.deepEqual([limit.immediate, limit.min, limit.max, limit.unit], [true, 0, 0, 'working_day'], text);
+  }
+  const { limit } = parseTimeLimit('পরবর্তী কর্মদিবসে');
+  assert.deepEqual([limit.immediate, limit.min, limit.max, limit.unit], [false, 1, 1, 'working_day']);
+});

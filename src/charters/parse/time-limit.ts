@@ -4,7 +4,12 @@ import { noTimeLimit, type ParseNote, type TimeLimit, type TimeUnit } from '../m
 import { banglaPattern, cleanCellText, normaliseBangla, removeNumberGlosses, replaceNumberWords, toAsciiDigits } from './bangla-text.ts';
 import { findContactStart } from './contacts.ts';
 
-const IMMEDIATE = banglaPattern('তা?ৎক্ষ[ণন]িক|তা?ৎক্ষ[ণন]াৎ|সাথে সাথে|সঙ্গে সঙ্গে|immediate|instant|same day', 'iu');
+const IMMEDIATE = banglaPattern(
+  'তা?ৎক্ষ[ণন]িক|তা?ৎক্ষ[ণন]াৎ|সাথে সাথে|সঙ্গে সঙ্গে|একই\\s*দিন|সে\\s*দিনই|ঐ\\s*দিনই|immediate|instant|same day',
+  'iu',
+);
+// "পরবর্তী কর্মদিবসে": the next working day, i.e. one working day
+const NEXT_WORKING_DAY = banglaPattern('পরবর্তী\\s*(?:কার্য|কর্ম)\\s*দিবস|next\\s+working\\s+day', 'giu');
 const ON_DEMAND = banglaPattern(
   '(?:চাহিদা|প্রয়োজন)\\s*(?:অনুযায়ী|অনুসারে|মোতাবেক|মাফিক)|চাহিদানুযায়ী|প্রয়োজনানুসারে|প্রয়োজনমতো|as needed|as required|on demand',
   'iu',
@@ -78,7 +83,7 @@ function durationsIn(cleaned: string, notes: ParseNote[]): Duration[] {
   for (const { written, spelled } of glosses.mismatches) {
     notes.push({ code: 'number_mismatch', message: `${describe(cleaned)} writes ${written} in digits but ${spelled} in words; used ${written}.` });
   }
-  const digitised = replaceNumberWords(glosses.text, (after) => STARTS_WITH_UNIT.test(after));
+  const digitised = replaceNumberWords(glosses.text.replace(NEXT_WORKING_DAY, '1 কার্যদিবস'), (after) => STARTS_WITH_UNIT.test(after));
   const { durations, leftover } = readDurations(digitised);
   const withUnit = durations.filter((duration) => duration.unit !== null);
   if (withUnit.length > 0 || durations.length === 0) return withUnit;
