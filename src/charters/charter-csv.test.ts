@@ -42,7 +42,7 @@ test('a charter CSV is a BOM, the header row and one CRLF-ended row per service'
   assert.equal(lines[0], CHARTER_CSV_COLUMNS.join(','));
   assert.equal(
     lines[1],
-    `citizen,1,"তথ্য প্রদান, ""দ্রুত""","ওয়েবসাইট\nটেলিফোন",,বিনামূল্যে,true,,৩ কার্যদিবস,3,3,working_day,মোঃ করিম,,,'+8801936447955,karim@example.gov.bd,`,
+    `citizen,1,"তথ্য প্রদান, ""দ্রুত""","ওয়েবসাইট\nটেলিফোন",,বিনামূল্যে,true,,৩ কার্যদিবস,3,3,working_day,false,false,false,মোঃ করিম,,,'+8801936447955,karim@example.gov.bd,`,
   );
   assert.equal(lines.length, 3);
 });
