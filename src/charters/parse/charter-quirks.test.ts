@@ -385,3 +385,35 @@ test('officer details that a continuation line put under the time limit join the
   assert.equal(service?.time_limit.max, 7);
   assert.deepEqual([service?.officer?.designation_bn, service?.officer?.mobile], ['চেয়ারম্যান', '+8801712334455']);
 });
+
+test('a row cut by a page break continues after the repeated header and column numbers', () => {
+  const doc = parseCharterText(
+    charter(
+      '২.১ নাগরিক সেবা',
+      HEADER_7,
+      row('১', 'ক', 'সরাসরি', '-', 'বিনামূল্যে', '৩ কার্যদিবস', OFFICER),
+      row('২', 'খাস জমি', '১। আবেদন', 'আবেদনপত্র', 'বিনামূল্যে', '৩০ কার্যদিবস', OFFICER),
+      'পৃষ্ঠা ১',
+      HEADER_7,
+      row('১', '২', '৩', '৪', '৫', '৬', '৭'),
+      row('', 'বন্দোবস্ত', '২। শুনানি', '', '', '', ''),
+      row('৩', 'গ', 'সরাসরি', '-', 'বিনামূল্যে', '৩ কার্যদিবস', OFFICER),
+    ),
+  );
+  assert.deepEqual(doc.services.map((s) => s.name_bn), ['ক', 'খাস জমি বন্দোবস্ত', 'গ']);
+  assert.deepEqual(doc.services[1]?.delivery_methods, ['আবেদন', 'শুনানি']);
+  assert.deepEqual(doc.warnings.map((w) => [w.line, w.code]), [[5, 'unplaced_line']]);
+});
+
+test('English header wordings are recognised too', () => {
+  const doc = parseCharterText(
+    charter(
+      row('Sl. No.', 'Name of Service', 'Method of Service Delivery', 'Required Documents and Where to Get', 'Service Charge and Payment Method', 'Time Limit', 'Responsible Officer'),
+      row('1', 'Information', 'In person', 'Application', 'Free', '3 working days', 'Assistant Programmer, Mobile: 01711000001'),
+    ),
+  );
+  const service = doc.services[0];
+  assert.equal(service?.name_bn, 'Information');
+  assert.equal(service?.documents_bn, 'Application');
+  assert.deepEqual([service?.fee.free, service?.time_limit.max, service?.officer?.mobile], [true, 3, '+8801711000001']);
+});

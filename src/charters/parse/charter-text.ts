@@ -141,8 +141,11 @@ class CharterTextReader {
   }
 
   private enterTable(header: TableHeader, source: SourceLine): void {
+    // a PDF repeats the header on every page; a row cut by the page break continues after it
+    const repeated = this.header !== null && JSON.stringify(this.header) === JSON.stringify(header);
     this.headerCells = header.kind === 'services' ? source.cells : null;
     this.header = header;
+    if (repeated) return;
     this.currentService = null;
     this.currentGrs = null;
     if (header.kind === 'grs') this.mode = 'grs';

@@ -35,7 +35,7 @@ const SERVICE_COLUMN_PATTERNS: [ServiceColumn, RegExp][] = [
   ['time', /সময়সীমা|সময় সীমা|সময়|time\s*limit|deadline/i],
   ['fee', /মূল্য|মুল্য|(?:^|\s)ফি(?:স|\s|$|\/|,)|পরিশোধ|চার্জ|fee|cost|charge/i],
   // "কাগজপত্র প্রাপ্তির স্থান" is where to get them; "কাগজপত্র ও প্রাপ্তিস্থান" is both in one column
-  ['source', /^(?!.*(?:ও|এবং|\/|,)\s*প্রাপ্তি).*প্রাপ্তি(?:র)?\s*স্থান|where to (get|obtain)/i],
+  ['source', /^(?!.*(?:ও|এবং|\/|,)\s*প্রাপ্তি).*প্রাপ্তি(?:র)?\s*স্থান|^(?!.*document).*where to (get|obtain)/i],
   ['documents', /কাগজ|দলিল|document/i],
   ['officer', /কর্মকর্তা|দায়িত্বপ্রাপ্ত|officer/i],
   ['method', /পদ্ধতি|প্রক্রিয়া|উপায়|সেবা প্রদানের ধর[নণ]|method|procedure|how to/i],
