@@ -417,3 +417,16 @@ test('English header wordings are recognised too', () => {
   assert.equal(service?.documents_bn, 'Application');
   assert.deepEqual([service?.fee.free, service?.time_limit.max, service?.officer?.mobile], [true, 3, '+8801711000001']);
 });
+
+test('pipe tables without pipes at the edges are read too', () => {
+  const doc = parseCharterText(
+    charter(
+      'ক্রমিক নং | সেবার নাম | সেবা প্রদান পদ্ধতি | সেবার মূল্য | সময়সীমা | দায়িত্বপ্রাপ্ত কর্মকর্তা',
+      '---|---|---|---|---|---',
+      `১ | তথ্য প্রদান | সরাসরি | বিনামূল্যে | ৩-৭ কার্যদিবস | ${OFFICER}`,
+    ),
+  );
+  assert.equal(doc.services[0]?.name_bn, 'তথ্য প্রদান');
+  assert.equal(doc.services[0]?.time_limit.max, 7);
+  assert.equal(doc.services[0]?.officer?.email, 'rahim@example.gov.bd');
+});

@@ -31,8 +31,10 @@ function toSourceLine(raw: string, line: number): SourceLine {
   if (body.includes('\t')) {
     parts = body.split('\t');
     tabular = true;
-  } else if (/^\s*\|.*\|\s*$/.test(body)) {
-    parts = body.trim().slice(1, -1).split('|');
+  } else if (/^\s*\|.*\|\s*$/.test(body) || (body.match(/\|/g)?.length ?? 0) >= 3) {
+    // markdown tables, with or without pipes at the edges
+    const trimmed = body.trim();
+    parts = trimmed.slice(trimmed.startsWith('|') ? 1 : 0, trimmed.endsWith('|') ? -1 : undefined).split('|');
     tabular = true;
   } else {
     parts = [body];
