@@ -51,6 +51,11 @@ class CharterTextReader {
     if (isBlank(source) || isSeparatorRow(source)) return;
 
     const section = recogniseSection(source);
+    // a marked-up line above the first section ("<h2>উপজেলা স্বাস্থ্য কমপ্লেক্স</h2>") is the office's name
+    if (section?.kind === 'other' && this.mode === 'preamble') {
+      this.preamble.readHeaderLine(source);
+      return;
+    }
     if (section) {
       this.enterSection(section, source);
       return;

@@ -95,3 +95,19 @@ test('a Union Parishad নাগরিক সনদ: the title line is not the o
   assert.equal(doc.services[0]?.officer?.designation_bn, 'ইউপি চেয়ারম্যান');
   assert.equal(doc.services[0]?.fee.amount_bdt, 100);
 });
+
+test('a health complex charter pasted as HTML: headings, tables, <br> in cells and the GRS table', () => {
+  const uhc = parseCharterText(readFileSync(new URL('./fixtures/upazila-health-complex.html.txt', import.meta.url), 'utf8'));
+  assert.equal(uhc.office.name_bn, 'উপজেলা স্বাস্থ্য কমপ্লেক্স, কোম্পানীগঞ্জ, সিলেট');
+  assert.equal(uhc.vision_bn, 'সকলের জন্য মানসম্মত স্বাস্থ্যসেবা।');
+  assert.deepEqual(
+    uhc.services.map((s) => [s.serial, s.name_bn, s.fee.amount_bdt, s.time_limit.max, s.time_limit.unit, s.officer?.designation_bn, s.officer?.mobile]),
+    [
+      [1, 'বহির্বিভাগে চিকিৎসা সেবা', 3, 0, 'working_day', 'আবাসিক মেডিকেল অফিসার (আরএমও)', '+8801730324789'],
+      [2, 'জরুরি চিকিৎসা সেবা', 3, 24, 'hour', 'জরুরি বিভাগের মেডিকেল অফিসার', null],
+    ],
+  );
+  assert.equal(uhc.services[1]?.documents_bn, null);
+  assert.deepEqual(uhc.grs_contacts.map((c) => [c.level, c.role_bn, c.time_limit.max]), [[1, 'অভিযোগ নিষ্পত্তি কর্মকর্তা (অনিক)', 30]]);
+  assert.deepEqual(uhc.warnings, []);
+});

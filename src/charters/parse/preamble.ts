@@ -9,7 +9,8 @@ const CHARTER_TITLE = /নাগরিক সনদ|সিটিজেন'?স?\
 const ENGLISH_OFFICE = /\b(office|council|directorate|department|ministry|division|commissioner|parishad)\b/i;
 const URL = /(https?:\/\/[^\s<>)"]+|\b[a-z0-9.-]+\.gov\.bd\b[^\s<>)"]*)/i;
 const PARENT_WORDS = /(মন্ত্রণালয়|অধিদপ্তর|অধিদফতর|পরিদপ্তর|বিভাগ|ministry|department|directorate)$/i;
-const OFFICE_WORDS = /(কার্যালয়|অফিস|পরিষদ|দপ্তর|দফতর|office|council)/i;
+const OFFICE_WORDS =
+  /(কার্যালয়|অফিস|পরিষদ|দপ্তর|দফতর|কমপ্লেক্স|হাসপাতাল|কেন্দ্র|বিদ্যালয়|কলেজ|মাদ্রাসা|বোর্ড|কমিশন|কর্তৃপক্ষ|সংস্থা|ইনস্টিটিউট|একাডেমি|ব্যুরো|পৌরসভা|কর্পোরেশন|office|council|hospital|complex)/i;
 
 export interface Preamble {
   office: CharterOffice;
