@@ -430,3 +430,19 @@ test('pipe tables without pipes at the edges are read too', () => {
   assert.equal(doc.services[0]?.time_limit.max, 7);
   assert.equal(doc.services[0]?.officer?.email, 'rahim@example.gov.bd');
 });
+
+test('a table without a serial column numbers its services in order; rows without a name continue', () => {
+  const doc = parseCharterText(
+    charter(
+      '২.১ নাগরিক সেবা',
+      row('সেবার নাম', 'সেবা প্রদান পদ্ধতি', 'সেবার মূল্য', 'সময়সীমা', 'দায়িত্বপ্রাপ্ত কর্মকর্তা'),
+      row('তথ্য প্রদান', '১। সরাসরি', 'বিনামূল্যে', '৩ কার্যদিবস', OFFICER),
+      row('', '২। ই-মেইল', '', '', ''),
+      row('পরামর্শ প্রদান', 'সরাসরি', 'বিনামূল্যে', '৭ কার্যদিবস', OFFICER),
+    ),
+  );
+  assert.deepEqual(doc.services.map((s) => [s.serial, s.name_bn, s.delivery_methods]), [
+    [1, 'তথ্য প্রদান', ['সরাসরি', 'ই-মেইল']],
+    [2, 'পরামর্শ প্রদান', ['সরাসরি']],
+  ]);
+});

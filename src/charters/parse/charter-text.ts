@@ -191,7 +191,10 @@ class CharterTextReader {
       this.unplaced(source);
       return;
     }
-    const row = startServiceRow(source, columns, this.ensureCategory(source), this.warnings);
+    const category = this.ensureCategory(source);
+    const previous = this.serviceRows.at(-1);
+    const nextSerial = previous?.category === category ? previous.serial + 1 : 1;
+    const row = startServiceRow(source, columns, category, this.warnings, nextSerial);
     if (row) {
       this.headerCells = null;
       this.serviceRows.push(row);

@@ -46,9 +46,18 @@ export function startServiceRow(
   columns: (ServiceColumn | null)[],
   category: ServiceCategory,
   warnings: Warning[],
+  /** the serial a table without a serial column gives its next service */
+  nextSerial: number,
 ): RawServiceRow | null {
   const serialIndex = columns.indexOf('serial');
-  const serial = parseSerial(source.cells[serialIndex === -1 ? 0 : serialIndex] ?? '');
+  const nameIndex = columns.indexOf('name');
+  // without a serial column, a row that names a service starts one; a row that does not continues
+  const serial =
+    serialIndex === -1 && nameIndex !== -1
+      ? source.cells[nameIndex]
+        ? nextSerial
+        : null
+      : parseSerial(source.cells[serialIndex === -1 ? 0 : serialIndex] ?? '');
   if (serial === null) return null;
   const row: RawServiceRow = { category, serial, line: source.line, cells: new Map() };
   placeCells(row, source, columns, serialIndex, warnings);
