@@ -446,3 +446,16 @@ test('a table without a serial column numbers its services in order; rows withou
     [2, 'পরামর্শ প্রদান', ['সরাসরি']],
   ]);
 });
+
+test('a charter naming one post for every service fills its empty officer cells with that post', () => {
+  const doc = parseCharterText(
+    charter(
+      HEADER_7,
+      row('১', 'ক', 'সরাসরি', '-', 'বিনামূল্যে', '৩ কার্যদিবস', 'উপজেলা নির্বাহী অফিসার'),
+      row('২', 'খ', 'সরাসরি', '-', 'বিনামূল্যে', '৩ কার্যদিবস', ''),
+    ),
+  );
+  assert.deepEqual(doc.services[1]?.officer, {
+    name_bn: null, designation_bn: 'উপজেলা নির্বাহী অফিসার', phone: null, mobile: null, email: null, inferred: true,
+  });
+});

@@ -11,15 +11,16 @@ export function sameOfficer(a: Officer, b: Officer): boolean {
   if (a.mobile && b.mobile) return a.mobile === b.mobile;
   if (a.phone && b.phone) return a.phone === b.phone;
   if (a.name_bn && b.name_bn) return a.name_bn === b.name_bn;
+  if (!a.name_bn && !b.name_bn && a.designation_bn && b.designation_bn) return a.designation_bn === b.designation_bn;
   return false;
 }
 
-/** The distinct officers named with who they are and how to reach them, in order of appearance. */
+/** The distinct officers the charter names (by name or post), in order of appearance. */
 export function distinctOfficers(services: Service[]): Officer[] {
   const found: Officer[] = [];
   for (const service of services) {
     const officer = service.officer;
-    if (!officer || !hasIdentity(officer) || !hasContact(officer)) continue;
+    if (!officer || !hasIdentity(officer)) continue;
     const known = found.find((other) => sameOfficer(other, officer));
     if (known) {
       known.name_bn ??= officer.name_bn;
