@@ -1,6 +1,6 @@
 // Plain-language explanations, in English and Bangla, of how a deadline was reached.
 import type { RemainingTime } from './deadline-clocks.ts';
-import type { DeadlineRule } from './deadline.ts';
+import type { DeadlineRule } from './deadline-rule.ts';
 import { addDays, addMonths, datePartsOf } from './local-date.ts';
 import type { Closure, WorkingCalendar } from './working-calendar.ts';
 

@@ -2,25 +2,18 @@
 import type { TimeLimit } from '../charters/index.ts';
 import { calendarDateClock, wallClock, workingTimeClock, type DeadlineClock, type RemainingTime } from './deadline-clocks.ts';
 import { explainDue, explainNoFixedLimit, explainPaused, type DayZeroReason } from './deadline-explanation.ts';
+import { deadlineRuleOf, ruleText, type DeadlineUnit } from './deadline-rule.ts';
 import { CalendarError } from './errors.ts';
 import { addDays, addMonths, yearOf } from './local-date.ts';
 import { normalisePauses, type Pause } from './pauses.ts';
 import type { WorkingCalendar } from './working-calendar.ts';
 
+export { deadlineRuleOf, ruleText, type DeadlineRule, type DeadlineUnit } from './deadline-rule.ts';
+
 export interface DeadlineInput {
   receivedAt: Date;
   limit: TimeLimit;
   pauses?: readonly Pause[];
-}
-
-export type DeadlineUnit = 'working_day' | 'calendar_day' | 'month' | 'hour';
-
-/** A time limit reduced to what the deadline arithmetic needs. */
-export interface DeadlineRule {
-  unit: DeadlineUnit;
-  expected: number;
-  due: number;
-  immediate: boolean;
 }
 
 interface Explained {
@@ -60,38 +53,6 @@ export interface NoFixedLimit extends Explained {
 }
 
 export type DeadlineResult = DueDeadline | PausedDeadline | NoFixedLimit;
-
-const UNIT_NAMES: Record<DeadlineUnit, string> = {
-  working_day: 'working_days',
-  calendar_day: 'calendar_days',
-  month: 'months',
-  hour: 'hours',
-};
-
-function checkAmount(value: number | null, text: string | null): void {
-  if (value !== null && (!Number.isFinite(value) || value < 0)) {
-    throw new CalendarError('invalid_limit', `time limit ${JSON.stringify(text)} has the amount ${value}`);
-  }
-}
-
-/** The rule a time limit stands for, or null when it has no fixed duration. Day and month counts are rounded up. */
-export function deadlineRuleOf(limit: TimeLimit): DeadlineRule | null {
-  checkAmount(limit.min, limit.text);
-  checkAmount(limit.max, limit.text);
-  if (limit.unit === null || limit.max === null) {
-    return limit.immediate ? { unit: 'working_day', expected: 0, due: 0, immediate: true } : null;
-  }
-  const round = limit.unit === 'hour' ? (value: number) => value : Math.ceil;
-  const due = round(limit.max);
-  const expected = limit.immediate ? 0 : Math.min(due, round(limit.min ?? limit.max));
-  return { unit: limit.unit, expected, due, immediate: limit.immediate };
-}
-
-export function ruleText(rule: DeadlineRule): string {
-  const unit = UNIT_NAMES[rule.unit];
-  if (rule.immediate) return rule.due === 0 && rule.unit === 'working_day' ? 'immediate' : `immediate/${unit}:${rule.due}`;
-  return rule.expected < rule.due ? `${unit}:${rule.expected}-${rule.due}` : `${unit}:${rule.due}`;
-}
 
 function clockFor(calendar: WorkingCalendar, receivedAt: Date, dayZero: string, unit: DeadlineUnit, amount: number): DeadlineClock {
   switch (unit) {
