@@ -191,10 +191,11 @@ test('two figures in the same unit become a range', () => {
   assert.deepEqual(figures(limitOf('৭ কার্যদিবস/ ১৫ কার্যদিবস')), { ...plain, min: 7, max: 15, unit: 'working_day' });
 });
 
-test('figures in different units keep the first unit and say so', () => {
+test('figures in different units keep the longest, as the promise runs to it, and say so', () => {
   const { limit, notes } = parseTimeLimit('২৪ ঘণ্টা/ ৩ কার্যদিবস');
-  assert.deepEqual(figures(limit), { ...plain, min: 24, max: 24, unit: 'hour' });
+  assert.deepEqual(figures(limit), { ...plain, min: 3, max: 3, unit: 'working_day' });
   assert.deepEqual(notes.map((n) => n.code), ['mixed_units']);
+  assert.deepEqual(figures(limitOf('৭ দিন থেকে ১ মাস')), { ...plain, min: 1, max: 1, unit: 'month' });
 });
 
 test('immediate with hours keeps hours', () => {

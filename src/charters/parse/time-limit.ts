@@ -97,6 +97,19 @@ function readFlags(cleaned: string): Pick<TimeLimit, 'immediate' | 'conditional'
   return { immediate: IMMEDIATE.test(cleaned), conditional: CONDITIONAL.test(cleaned), on_demand: ON_DEMAND.test(cleaned) };
 }
 
+// Rough lengths in calendar days, only to tell which figure of a mixed cell is the longest.
+const APPROXIMATE_DAYS: Record<TimeUnit, number> = { hour: 1 / 24, working_day: 7 / 5, calendar_day: 1, month: 30 };
+
+/** "৭ দিন থেকে ১ মাস": the promise runs to the longest figure, so its unit is the one kept. */
+function longestUnit(durations: Duration[]): TimeUnit | null {
+  let longest: Duration | undefined;
+  for (const duration of durations) {
+    if (duration.unit === null) continue;
+    if (!longest?.unit || duration.max * APPROXIMATE_DAYS[duration.unit] > longest.max * APPROXIMATE_DAYS[longest.unit]) longest = duration;
+  }
+  return longest?.unit ?? null;
+}
+
 export function parseTimeLimit(text: string): { limit: TimeLimit; notes: ParseNote[] } {
   const notes: ParseNote[] = [];
   const split = splitTrailingOfficer(text);
@@ -114,7 +127,7 @@ export function parseTimeLimit(text: string): { limit: TimeLimit; notes: ParseNo
 
   const flags = readFlags(cleaned);
   const durations = durationsIn(cleaned, notes);
-  const unit = durations[0]?.unit ?? (flags.immediate ? 'working_day' : null);
+  const unit = longestUnit(durations) ?? (flags.immediate ? 'working_day' : null);
   if (unit === null) {
     const why = flags.on_demand ? 'is "as needed", not a fixed duration' : 'is not a duration that can be tracked';
     notes.push({ code: 'no_fixed_limit', message: `${describe(cleaned)} ${why}; no deadline will be computed.` });
@@ -123,7 +136,7 @@ export function parseTimeLimit(text: string): { limit: TimeLimit; notes: ParseNo
 
   const sameUnit = durations.filter((duration) => duration.unit === unit);
   if (sameUnit.length < durations.length) {
-    notes.push({ code: 'mixed_units', message: `${describe(cleaned)} mixes units; kept the ${unit.replace('_', ' ')} figures only.` });
+    notes.push({ code: 'mixed_units', message: `${describe(cleaned)} mixes units; kept the longest, in ${unit.replace("_", " ")}s.` });
   }
   for (const { convertedFrom } of sameUnit.filter((duration) => duration.convertedFrom !== null)) {
     notes.push({ code: 'converted_unit', message: `${describe(cleaned)} is in ${JSON.stringify(convertedFrom)}; converted to ${unit.replace('_', ' ')}s.` });
