@@ -459,3 +459,17 @@ test('a charter naming one post for every service fills its empty officer cells 
     name_bn: null, designation_bn: 'উপজেলা নির্বাহী অফিসার', phone: null, mobile: null, email: null, inferred: true,
   });
 });
+
+test('a serial glued to the name in the first cell is split back into its two columns', () => {
+  const doc = parseCharterText(
+    charter(
+      HEADER_7,
+      row('১। জন্ম নিবন্ধন', 'অনলাইনে', 'টিকা কার্ড', '৫০ টাকা', '৭ কার্যদিবস', OFFICER),
+      row('২', 'মৃত্যু নিবন্ধন', 'অনলাইনে', 'প্রত্যয়নপত্র', '২৫ টাকা', '৭ কার্যদিবস', OFFICER),
+    ),
+  );
+  assert.deepEqual(doc.services.map((s) => [s.serial, s.name_bn, s.fee.amount_bdt, s.time_limit.max]), [
+    [1, 'জন্ম নিবন্ধন', 50, 7],
+    [2, 'মৃত্যু নিবন্ধন', 25, 7],
+  ]);
+});

@@ -10,6 +10,7 @@ import {
   parseSerial,
   resolveDittoMarks,
   startServiceRow,
+  unglueSerial,
   type RawServiceRow,
 } from './service-rows.ts';
 import { filledCells, isBlank, isSeparatorRow, splitSourceLines, type SourceLine } from './source-lines.ts';
@@ -185,12 +186,13 @@ class CharterTextReader {
     return this.header.columns;
   }
 
-  private readServiceLine(source: SourceLine): void {
-    const columns = this.serviceColumns(source);
+  private readServiceLine(line: SourceLine): void {
+    const columns = this.serviceColumns(line);
     if (!columns) {
-      this.unplaced(source);
+      this.unplaced(line);
       return;
     }
+    const source = unglueSerial(line, columns);
     const category = this.ensureCategory(source);
     const previous = this.serviceRows.at(-1);
     const nextSerial = previous?.category === category ? previous.serial + 1 : 1;

@@ -40,6 +40,22 @@ export function cellText(row: RawServiceRow, column: ServiceColumn): string {
     .trim();
 }
 
+// "১। জন্ম নিবন্ধন" in the first cell: a PDF copy glued the serial to the name
+const GLUED_SERIAL = /^\(?([০-৯0-9]{1,3})\s*[.।):]\)?\s+(\S.*)$/u;
+
+/**
+ * A row one cell short whose first cell holds a serial and the name together is split back
+ * into the two columns the header has there.
+ */
+export function unglueSerial(source: SourceLine, columns: (ServiceColumn | null)[]): SourceLine {
+  if (columns[0] !== 'serial' || columns[1] !== 'name') return source;
+  const filled = source.cells.length;
+  const expected = columns.length;
+  const match = GLUED_SERIAL.exec(source.cells[0] ?? '');
+  if (!match || filled !== expected - 1) return source;
+  return { ...source, cells: [match[1] ?? '', match[2] ?? '', ...source.cells.slice(1)] };
+}
+
 /** Starts a service from a row whose serial cell holds a serial; null when it has none. */
 export function startServiceRow(
   source: SourceLine,
