@@ -298,3 +298,10 @@ test('"the same day" is immediate and "the next working day" is one working day'
   const { limit } = parseTimeLimit('পরবর্তী কর্মদিবসে');
   assert.deepEqual([limit.immediate, limit.min, limit.max, limit.unit], [false, 1, 1, 'working_day']);
 });
+
+test('hours and minutes together are one duration, and half an hour is 0.5 hours', () => {
+  for (const [text, hours] of [['১ ঘণ্টা ৩০ মিনিট', 1.5], ['এক ঘণ্টা ত্রিশ মিনিট', 1.5], ['আধা ঘণ্টা', 0.5]] as const) {
+    const { limit } = parseTimeLimit(text);
+    assert.deepEqual([limit.min, limit.max, limit.unit], [hours, hours, 'hour'], text);
+  }
+});

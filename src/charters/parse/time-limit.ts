@@ -8,6 +8,16 @@ const IMMEDIATE = banglaPattern(
   'তা?ৎক্ষ[ণন]িক|তা?ৎক্ষ[ণন]াৎ|সাথে সাথে|সঙ্গে সঙ্গে|একই\\s*দিন|সে\\s*দিনই|ঐ\\s*দিনই|immediate|instant|same day',
   'iu',
 );
+// "১ ঘণ্টা ৩০ মিনিট" is one duration, not a range; "আধা ঘণ্টা" is half an hour
+const HOURS_AND_MINUTES = banglaPattern('(\\d+(?:\\.\\d+)?)\\s*(?:ঘণ্টা|ঘন্টা)\\s*(?:এবং|ও)?\\s*(\\d+)\\s*মিনিট', 'giu');
+const HALF_AN_HOUR = banglaPattern('(?:আধা|আধ|অর্ধ)\\s*(?:ঘণ্টা|ঘন্টা)', 'giu');
+
+function joinCompoundDurations(text: string): string {
+  return text
+    .replace(HOURS_AND_MINUTES, (_whole, hours: string, minutes: string) => `${Number(hours) + Number(minutes) / 60} ঘণ্টা`)
+    .replace(HALF_AN_HOUR, '0.5 ঘণ্টা');
+}
+
 // "পরবর্তী কর্মদিবসে": the next working day, i.e. one working day
 const NEXT_WORKING_DAY = banglaPattern('পরবর্তী\\s*(?:কার্য|কর্ম)\\s*দিবস|next\\s+working\\s+day', 'giu');
 const ON_DEMAND = banglaPattern(
@@ -83,7 +93,9 @@ function durationsIn(cleaned: string, notes: ParseNote[]): Duration[] {
   for (const { written, spelled } of glosses.mismatches) {
     notes.push({ code: 'number_mismatch', message: `${describe(cleaned)} writes ${written} in digits but ${spelled} in words; used ${written}.` });
   }
-  const digitised = replaceNumberWords(glosses.text.replace(NEXT_WORKING_DAY, '1 কার্যদিবস'), (after) => STARTS_WITH_UNIT.test(after));
+  const digitised = joinCompoundDurations(
+    replaceNumberWords(glosses.text.replace(NEXT_WORKING_DAY, '1 কার্যদিবস'), (after) => STARTS_WITH_UNIT.test(after)),
+  );
   const { durations, leftover } = readDurations(digitised);
   const withUnit = durations.filter((duration) => duration.unit !== null);
   if (withUnit.length > 0 || durations.length === 0) return withUnit;
