@@ -16,6 +16,7 @@ import {
   type NewHoliday,
   type NewSpecialWorkingDay,
 } from './holiday-store.ts';
+import { parseIcsHolidays } from './holidays-ics.ts';
 import { WorkingCalendar } from './working-calendar.ts';
 
 export interface ChangeOutcome<T> {
@@ -151,6 +152,19 @@ export function addHolidays(
       detail: { added, skipped: holidays.length - added, special_working_days_added: addedDays },
     };
   });
+}
+
+/** Imports an iCalendar file: nationally, or as one office's own closures when an office is given. */
+export function importIcs(db: Kysely<DB>, actor: string, text: string, officeId: number | null) {
+  const parsed = parseIcsHolidays(text);
+  return addHolidays(
+    db,
+    actor,
+    'ics.import',
+    officeId,
+    parsed.holidays.map((h) => ({ ...h, kind: officeId === null ? h.kind : 'local_closure', office_id: officeId })),
+    parsed.specialWorkingDays.map((d) => ({ ...d, office_id: officeId })),
+  );
 }
 
 export async function listCalendarChanges(db: Kysely<DB>, limit = 50) {

@@ -29,6 +29,7 @@ export {
   addHolidays,
   addSpecialWorkingDay,
   changeHoliday,
+  importIcs,
   listCalendarChanges,
   moveHoliday,
   removeHoliday,

@@ -9,9 +9,9 @@ import { sendPage } from '../http/layout.ts';
 import { findOfficeBySlug } from '../offices/index.ts';
 import {
   addHoliday,
-  addHolidays,
   addSpecialWorkingDay,
   changeHoliday,
+  importIcs,
   listCalendarChanges,
   removeHoliday,
   removeSpecialWorkingDay,
@@ -19,7 +19,6 @@ import {
 } from './calendar-changes.ts';
 import { calendarYear, calendarYearIcs, deadlineJson, dueFor, parseReceivedAt, YEAR_RANGE } from './calendar-queries.ts';
 import { CalendarError } from './errors.ts';
-import { parseIcsHolidays } from './holidays-ics.ts';
 import { isIsoDate } from './local-date.ts';
 import { renderCalendarPage } from './pages/calendar-page.ts';
 
@@ -169,15 +168,7 @@ export async function calendarRoutes(fastify: FastifyInstance, options: Calendar
     async (request) => {
       const officeId = await officeIdOf(request.query.office);
       if (typeof request.body !== 'string') throw new CalendarError('invalid_ics', 'send the .ics file as a text/calendar body');
-      const parsed = parseIcsHolidays(request.body);
-      const outcome = await addHolidays(
-        app.db,
-        actor,
-        'ics.import',
-        officeId,
-        parsed.holidays.map((h) => ({ ...h, kind: officeId === null ? h.kind : 'local_closure', office_id: officeId })),
-        parsed.specialWorkingDays.map((d) => ({ ...d, office_id: officeId })),
-      );
+      const outcome = await importIcs(app.db, actor, request.body, officeId);
       return { ...outcome.result, moved: outcome.moved, change_id: outcome.changeId };
     },
   );

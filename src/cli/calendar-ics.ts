@@ -1,6 +1,6 @@
 // calendar import-ics <file> [--office <slug>] and calendar export-ics [--year YYYY] [--office <slug>]
 import fs from 'node:fs/promises';
-import { addHolidays, calendarYearIcs, parseIcsHolidays } from '../calendar/index.ts';
+import { calendarYearIcs, importIcs } from '../calendar/index.ts';
 import { CliUsageError, cliActor, officeIdOf, parseCommandArgs, printJson, withDatabase, yearOption, type Command } from './command.ts';
 
 export const calendarImportIcs: Command = {
@@ -9,17 +9,9 @@ export const calendarImportIcs: Command = {
     const { values, positionals } = parseCommandArgs(args, { office: { type: 'string' }, json: { type: 'boolean', default: false } });
     const file = positionals[0];
     if (!file || positionals.length > 1) throw new CliUsageError('give exactly one .ics file');
-    const parsed = parseIcsHolidays(await fs.readFile(file, 'utf8'));
+    const text = await fs.readFile(file, 'utf8');
     return withDatabase(async ({ db }) => {
-      const officeId = await officeIdOf(db, values.office);
-      const outcome = await addHolidays(
-        db,
-        cliActor(),
-        'ics.import',
-        officeId,
-        parsed.holidays.map((h) => ({ ...h, kind: officeId === null ? h.kind : 'local_closure', office_id: officeId })),
-        parsed.specialWorkingDays.map((d) => ({ ...d, office_id: officeId })),
-      );
+      const outcome = await importIcs(db, cliActor(), text, await officeIdOf(db, values.office));
       if (values.json) printJson({ change_id: outcome.changeId, ...outcome.result, moved: outcome.moved });
       else {
         process.stdout.write(
