@@ -8,8 +8,8 @@ import { buildApp } from '../src/app.ts';
 import { computeDeadline, loadHolidayData, readHolidayFiles, workingCalendarFromHolidayFiles } from '../src/calendar/index.ts';
 import { importCharter, readCharter } from '../src/charters/index.ts';
 import { parseCharterText } from '../src/charters/parse/charter-text.ts';
-import { openTestDatabase } from '../src/db/test-database.ts';
-import { DATA_ROOT } from '../src/paths.ts';
+import { openTestDatabase } from '../src/core/db/test-database.ts';
+import { DATA_ROOT } from '../src/core/paths.ts';
 
 async function timePerOp(work: () => unknown, minMs = 500): Promise<number> {
   for (let i = 0; i < 5; i++) await work(); // warm up

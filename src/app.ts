@@ -8,7 +8,7 @@ import { serializerCompiler, validatorCompiler, jsonSchemaTransform } from 'fast
 import type { Kysely } from 'kysely';
 import { calendarRoutes } from './calendar/routes.ts';
 import { chartersRoutes } from './charters/routes.ts';
-import type { DB } from './db/schema.ts';
+import type { DB } from './core/db/schema.ts';
 import { assetsRoutes } from './http/assets.ts';
 import { errorsPlugin } from './http/errors.ts';
 import { healthRoutes } from './http/health.ts';

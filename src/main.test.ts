@@ -6,8 +6,8 @@ import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
-import { openTestDatabase, type TestDatabase } from './db/test-database.ts';
-import { PROJECT_ROOT } from './paths.ts';
+import { openTestDatabase, type TestDatabase } from './core/db/test-database.ts';
+import { PROJECT_ROOT } from './core/paths.ts';
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'protishruti-start-'));
 let database: TestDatabase | undefined;

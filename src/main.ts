@@ -3,9 +3,9 @@ import path from 'node:path';
 import { buildApp } from './app.ts';
 import { loadHolidayData } from './calendar/index.ts';
 import { seedCharters } from './charters/index.ts';
-import { ConfigError, loadConfig } from './config.ts';
-import { openDatabase } from './db/connection.ts';
-import { migrate } from './db/migrate.ts';
+import { ConfigError, loadConfig } from './core/config.ts';
+import { openDatabase } from './core/db/connection.ts';
+import { migrate } from './core/db/migrate.ts';
 
 async function main(): Promise<void> {
   const config = loadConfig();

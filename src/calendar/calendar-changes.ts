@@ -2,8 +2,8 @@
 // deadlines it governs, and the record of who changed what and which items moved — in one
 // transaction, so a failure leaves the calendar and the deadlines as they were.
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { DB } from '../db/schema.ts';
-import { recomputeOpenClocks, type MovedClock } from './clock-store.ts';
+import type { DB } from '../core/db/schema.ts';
+import { recomputeOpenClocks, type MovedClock } from './clock-repository.ts';
 import { CalendarError } from './errors.ts';
 import {
   deleteHoliday,
@@ -15,7 +15,7 @@ import {
   type HolidayRow,
   type NewHoliday,
   type NewSpecialWorkingDay,
-} from './holiday-store.ts';
+} from './holiday-repository.ts';
 import { parseIcsHolidays } from './holidays-ics.ts';
 import { WorkingCalendar } from './working-calendar.ts';
 

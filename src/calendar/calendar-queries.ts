@@ -3,11 +3,11 @@
 import type { Kysely } from 'kysely';
 import { DateTime } from 'luxon';
 import type { TimeLimit } from '../charters/index.ts';
-import type { DB } from '../db/schema.ts';
+import type { DB } from '../core/db/schema.ts';
 import { computeDeadline, type DeadlineResult } from './deadline.ts';
 import { CalendarError } from './errors.ts';
 import type { Holiday, SpecialWorkingDay } from './holiday-file.ts';
-import { listHolidays, listSpecialWorkingDays, loadWorkingCalendar, type HolidayRow } from './holiday-store.ts';
+import { listHolidays, listSpecialWorkingDays, loadWorkingCalendar, type HolidayRow } from './holiday-repository.ts';
 import { holidaysToIcs } from './holidays-ics.ts';
 import { DHAKA_ZONE } from './working-calendar.ts';
 

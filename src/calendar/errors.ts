@@ -1,5 +1,5 @@
 // Domain errors of the calendar feature: bad holiday data, bad calendar settings, bad input.
-import { DomainError, type ErrorStatus } from '../http/domain-error.ts';
+import { DomainError, type ErrorStatus } from '../core/errors.ts';
 
 export const CALENDAR_ERROR_CODES = [
   'invalid_date',

@@ -3,11 +3,11 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
-import type { DB } from '../db/schema.ts';
-import { DATA_ROOT } from '../paths.ts';
+import type { DB } from '../core/db/schema.ts';
+import { DATA_ROOT } from '../core/paths.ts';
 import { addHolidays } from './calendar-changes.ts';
 import { parseHolidayFile, type HolidayFile } from './holiday-file.ts';
-import { loadedHolidayYears, markHolidayYearLoaded } from './holiday-store.ts';
+import { loadedHolidayYears, markHolidayYearLoaded } from './holiday-repository.ts';
 
 export const HOLIDAYS_DIR = path.join(DATA_ROOT, 'holidays');
 

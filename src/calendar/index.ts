@@ -39,6 +39,6 @@ export {
   type OfficeHours,
 } from './calendar-changes.ts';
 export { calendarYear, calendarYearIcs, deadlineJson, dueFor, parseReceivedAt, YEAR_RANGE } from './calendar-queries.ts';
-export { closeClock, findClock, pauseClock, resumeClock, startClock, type ClockSubject, type MovedClock } from './clock-store.ts';
+export { closeClock, findClock, pauseClock, resumeClock, startClock, type ClockSubject, type MovedClock } from './clock-repository.ts';
 export { loadHolidayData, readHolidayFiles } from './holiday-data.ts';
-export { loadWorkingCalendar, type HolidayRow, type NewHoliday, type NewSpecialWorkingDay } from './holiday-store.ts';
+export { loadWorkingCalendar, type HolidayRow, type NewHoliday, type NewSpecialWorkingDay } from './holiday-repository.ts';

@@ -3,7 +3,7 @@ import { after, before, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../app.ts';
 import { seedCharters } from '../charters/index.ts';
-import { openTestDatabase, type TestDatabase } from '../db/test-database.ts';
+import { openTestDatabase, type TestDatabase } from '../core/db/test-database.ts';
 import { loadHolidayData, parseIcsHolidays } from './index.ts';
 
 const TOKEN = 'test-token-0123456789abcdef0123';

@@ -1,5 +1,5 @@
 // Domain errors of the charters feature; their text lives in the i18n catalogue.
-import { DomainError, type ErrorStatus } from '../http/domain-error.ts';
+import { DomainError, type ErrorStatus } from '../core/errors.ts';
 
 export const CHARTERS_ERROR_CODES = [
   'empty_input',

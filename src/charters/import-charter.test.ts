@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { openTestDatabase, type TestDatabase } from '../db/test-database.ts';
-import { DATA_ROOT } from '../paths.ts';
+import { openTestDatabase, type TestDatabase } from '../core/db/test-database.ts';
+import { DATA_ROOT } from '../core/paths.ts';
 import { ChartersError } from './errors.ts';
 import { exportCharter, importCharter, officeSlugFromWebsite, readCharter } from './index.ts';
 

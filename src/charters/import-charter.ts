@@ -1,6 +1,6 @@
 // Stores a canonical charter as a new version of its office's charter, in one transaction.
 import type { Kysely } from 'kysely';
-import type { DB } from '../db/schema.ts';
+import type { DB } from '../core/db/schema.ts';
 import { ensureLocation, ensureOrganisation, hostLabels, identifyOrganisation, locateOffice, saveOffice } from '../offices/index.ts';
 import { ChartersError } from './errors.ts';
 import type { CharterDocument } from './model.ts';

@@ -1,6 +1,6 @@
 // Reading charters for the portal and for export.
 import type { Kysely } from 'kysely';
-import type { DB } from '../db/schema.ts';
+import type { DB } from '../core/db/schema.ts';
 import { findOfficeBySlug } from '../offices/index.ts';
 import { ChartersError } from './errors.ts';
 import type { CharterDocument } from './model.ts';

@@ -1,7 +1,7 @@
 // Charter versions in the database: writing a canonical document as a new version,
 // publishing it, and reading any version back as the same canonical document.
 import { sql, type Insertable, type Kysely, type Selectable, type Transaction } from 'kysely';
-import type { CharterServicesTable, DB, TimeLimitColumns } from '../db/schema.ts';
+import type { CharterServicesTable, DB, TimeLimitColumns } from '../core/db/schema.ts';
 import { distinctOfficers } from './parse/officer-inference.ts';
 import { CHARTER_FORMAT, type CharterDocument, type Service, type TimeLimit, type Warning } from './model.ts';
 

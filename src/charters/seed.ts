@@ -3,8 +3,8 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import type { DB } from '../db/schema.ts';
-import { DATA_ROOT } from '../paths.ts';
+import type { DB } from '../core/db/schema.ts';
+import { DATA_ROOT } from '../core/paths.ts';
 import { importCharter, type ImportResult } from './import-charter.ts';
 import { readCharter } from './read-charter.ts';
 

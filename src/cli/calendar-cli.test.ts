@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { openTestDatabase, type TestDatabase } from '../db/test-database.ts';
+import { openTestDatabase, type TestDatabase } from '../core/db/test-database.ts';
 import { cliRunner } from './cli-harness.ts';
 
 let scratch: string;

@@ -2,7 +2,7 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { PROJECT_ROOT } from '../paths.ts';
+import { PROJECT_ROOT } from '../core/paths.ts';
 
 const run = promisify(execFile);
 const CLI = path.join(PROJECT_ROOT, 'src/cli/main.ts');

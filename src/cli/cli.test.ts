@@ -5,8 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { charterDocumentSchema } from '../charters/index.ts';
-import { openTestDatabase, type TestDatabase } from '../db/test-database.ts';
-import { DATA_ROOT } from '../paths.ts';
+import { openTestDatabase, type TestDatabase } from '../core/db/test-database.ts';
+import { DATA_ROOT } from '../core/paths.ts';
 import { cliRunner } from './cli-harness.ts';
 
 const SEED = path.join(DATA_ROOT, 'charters/jaintiapur.txt');

@@ -3,12 +3,12 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import os from 'node:os';
 import type { Kysely } from 'kysely';
 import { loadHolidayData } from '../calendar/index.ts';
-import { openDatabase, type Database } from '../db/connection.ts';
-import type { DB } from '../db/schema.ts';
+import { openDatabase, type Database } from '../core/db/connection.ts';
+import type { DB } from '../core/db/schema.ts';
 import { findOfficeBySlug } from '../offices/index.ts';
 import { ChartersError } from '../charters/index.ts';
-import { migrate } from '../db/migrate.ts';
-import { loadConfig } from '../config.ts';
+import { migrate } from '../core/db/migrate.ts';
+import { loadConfig } from '../core/config.ts';
 import path from 'node:path';
 
 export interface Command {

@@ -1,8 +1,8 @@
 // Command-line entry: `npm run --silent cli -- <group> <command> …`. Each command is a small
 // module calling the same services the web uses. Errors end as one line on stderr.
-import { ConfigError } from '../config.ts';
-import { DomainError } from '../http/domain-error.ts';
-import { t } from '../http/i18n/index.ts';
+import { ConfigError } from '../core/config.ts';
+import { DomainError } from '../core/errors.ts';
+import { t } from '../core/i18n/index.ts';
 import { charterExport } from './charter-export.ts';
 import { charterImport } from './charter-import.ts';
 import { charterSchema } from './charter-schema.ts';

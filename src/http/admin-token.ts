@@ -2,7 +2,7 @@
 // The token is compared in constant time and never logged.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { t, type MessageKey } from './i18n/index.ts';
+import { t, type MessageKey } from '../core/i18n/index.ts';
 
 const bilingual = (key: MessageKey) => ({ bn: t('bn', key), en: t('en', key) });
 

@@ -1,9 +1,9 @@
 // Maps domain errors to HTTP in one place: an HTML page for browsers, JSON for .json/.csv/API.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { DomainError } from './domain-error.ts';
+import { DomainError } from '../core/errors.ts';
 import { html } from './html.ts';
-import { t, type MessageKey } from './i18n/index.ts';
+import { t, type MessageKey } from '../core/i18n/index.ts';
 import { renderPage } from './layout.ts';
 
 function wantsJson(request: FastifyRequest): boolean {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { buildApp } from '../app.ts';
-import { openTestDatabase } from '../db/test-database.ts';
+import { openTestDatabase } from '../core/db/test-database.ts';
 
 test('/healthz answers 200 while the database answers and 503 once it is gone', async () => {
   const database = await openTestDatabase();

@@ -1,7 +1,7 @@
 // The page language: ?lang=bn|en chooses and is remembered in a cookie; Bangla by default.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { isLang, type Lang } from './i18n/index.ts';
+import { isLang, type Lang } from '../core/i18n/index.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -29,17 +29,3 @@ export const langPlugin = fp(async (app: FastifyInstance) => {
     }
   });
 });
-
-const BANGLA_DIGITS = '০১২৩৪৫৬৭৮৯';
-
-/** Numbers as the reader writes them: Bangla digits on Bangla pages. */
-export function formatNumber(lang: Lang, value: number | string): string {
-  const text = String(value);
-  return lang === 'bn' ? text.replace(/[0-9]/g, (d) => BANGLA_DIGITS[Number(d)] ?? d) : text;
-}
-
-const DHAKA_DATE = { timeZone: 'Asia/Dhaka', year: 'numeric', month: 'long', day: 'numeric' } as const;
-
-export function formatDate(lang: Lang, date: Date): string {
-  return new Intl.DateTimeFormat(lang === 'bn' ? 'bn-BD' : 'en-GB', DHAKA_DATE).format(date);
-}

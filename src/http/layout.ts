@@ -1,7 +1,7 @@
 // The page frame every HTML page shares: language switch, header, footer, stylesheet.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { html, type Html } from './html.ts';
-import { t, type Lang } from './i18n/index.ts';
+import { t, type Lang } from '../core/i18n/index.ts';
 
 export interface PageOptions {
   lang: Lang;

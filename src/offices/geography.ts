@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { DATA_ROOT } from '../paths.ts';
+import { DATA_ROOT } from '../core/paths.ts';
 
 const districtsFile = z.object({
   divisions: z.array(

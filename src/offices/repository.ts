@@ -1,7 +1,7 @@
 // Offices, places and organisations in the database.
 import type { Kysely, Transaction } from 'kysely';
 import { sql } from 'kysely';
-import type { DB } from '../db/schema.ts';
+import type { DB } from '../core/db/schema.ts';
 import type { OfficeLocation } from './geography.ts';
 import { knownOrganisations, type KnownOrganisation } from './organisations.ts';
 

@@ -8,8 +8,8 @@ import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser } from 'playwright-core';
 import { buildApp } from '../../src/app.ts';
 import { exportCharter, seedCharters } from '../../src/charters/index.ts';
-import { openTestDatabase, type TestDatabase } from '../../src/db/test-database.ts';
-import { PROJECT_ROOT } from '../../src/paths.ts';
+import { openTestDatabase, type TestDatabase } from '../../src/core/db/test-database.ts';
+import { PROJECT_ROOT } from '../../src/core/paths.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = [

@@ -1,17 +1,11 @@
 // /calendar/:year — the year's office holidays and special working days, in Bangla or English.
 import { html, type Html } from '../../http/html.ts';
-import { t, type Lang } from '../../http/i18n/index.ts';
-import { formatNumber } from '../../http/lang.ts';
+import { t, type Lang } from '../../core/i18n/index.ts';
+import { formatDate, formatNumber } from '../../core/format.ts';
 import type { RenderedPage } from '../../http/layout.ts';
 import type { calendarYear } from '../calendar-queries.ts';
 
 type CalendarYear = Awaited<ReturnType<typeof calendarYear>>;
-
-const DHAKA_DAY = { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long' } as const;
-
-function formatDay(lang: Lang, isoDate: string): string {
-  return new Intl.DateTimeFormat(lang === 'bn' ? 'bn-BD' : 'en-GB', DHAKA_DAY).format(new Date(`${isoDate}T00:00:00Z`));
-}
 
 function holidayRow(lang: Lang, h: CalendarYear['holidays'][number]): Html {
   const name = lang === 'en' ? (h.name_en ?? h.name_bn) : h.name_bn;
@@ -20,7 +14,7 @@ function holidayRow(lang: Lang, h: CalendarYear['holidays'][number]): Html {
     h.confirmed ? null : t(lang, 'calendar.unconfirmed'),
   ].filter((note): note is string => note !== null);
   return html`<tr class="${h.kind === 'optional' ? 'optional' : ''}">
-<td class="name">${formatDay(lang, h.date)}</td>
+<td class="name">${formatDate(lang, h.date, 'weekday')}</td>
 <td data-label="${t(lang, 'calendar.holiday')}">${name}${notes.length ? html`<br><small>${notes.join(' · ')}</small>` : ''}</td>
 <td data-label="${t(lang, 'calendar.kind')}">${t(lang, `calendar.kind.${h.kind}`)}</td>
 </tr>`;
@@ -48,7 +42,7 @@ ${
 ${
   calendar.specialWorkingDays.length > 0
     ? html`<h2>${t(lang, 'calendar.special_working_days')}</h2>
-<ul>${calendar.specialWorkingDays.map((d) => html`<li>${formatDay(lang, d.date)}: ${lang === 'en' ? (d.name_en ?? d.name_bn) : d.name_bn}</li>`)}</ul>`
+<ul>${calendar.specialWorkingDays.map((d) => html`<li>${formatDate(lang, d.date, 'weekday')}: ${lang === 'en' ? (d.name_en ?? d.name_bn) : d.name_bn}</li>`)}</ul>`
     : ''
 }
 <p class="note">${t(lang, 'calendar.rules_note')}</p>`;

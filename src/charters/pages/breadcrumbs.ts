@@ -1,6 +1,6 @@
 // The trail of pages above this one (GOV.UK style: the current page is its heading, not a crumb).
 import { html, type Html } from '../../http/html.ts';
-import { t, type Lang } from '../../http/i18n/index.ts';
+import { t, type Lang } from '../../core/i18n/index.ts';
 
 export interface Crumb {
   label: string;

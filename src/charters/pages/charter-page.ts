@@ -1,8 +1,8 @@
 // The charter page: the office, its vision and mission, every service table by category,
 // contacts, the GRS ladder, expectations and downloads, laid out like the paper charter.
 import { html, type Html } from '../../http/html.ts';
-import { t, type Lang } from '../../http/i18n/index.ts';
-import { formatDate, formatNumber } from '../../http/lang.ts';
+import { t, type Lang } from '../../core/i18n/index.ts';
+import { formatDate, formatNumber } from '../../core/format.ts';
 import { SERVICE_CATEGORIES, type ServiceCategory } from '../model.ts';
 import type { PublishedCharter } from '../published-charter.ts';
 import { renderBreadcrumbs } from './breadcrumbs.ts';

@@ -1,8 +1,8 @@
 // The parts of a charter page after the service tables: officers to contact, the GRS ladder,
 // what the office expects from citizens, and the downloads.
 import { html, type Html } from '../../http/html.ts';
-import { t, type Lang } from '../../http/i18n/index.ts';
-import { formatNumber } from '../../http/lang.ts';
+import { t, type Lang } from '../../core/i18n/index.ts';
+import { formatNumber } from '../../core/format.ts';
 import type { GrsContact } from '../model.ts';
 import { renderContactLinks, type ContactDetails } from './officer-contact.ts';
 import { banglaData, renderText, renderTimeLimit } from './service-cells.ts';

@@ -1,7 +1,7 @@
 // The home page: a name search and every office with a published charter, grouped by district.
 import { html, type Html } from '../../http/html.ts';
-import { t, type Lang } from '../../http/i18n/index.ts';
-import { formatDate, formatNumber } from '../../http/lang.ts';
+import { t, type Lang } from '../../core/i18n/index.ts';
+import { formatDate, formatNumber } from '../../core/format.ts';
 import type { OfficeListing } from '../../offices/index.ts';
 import type { RenderedPage } from '../../http/layout.ts';
 import { officeName } from './charter-page.ts';

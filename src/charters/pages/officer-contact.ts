@@ -1,7 +1,7 @@
 // An officer's name, designation and tap-to-call / tap-to-mail links, as the charter pages show them.
 import { html, type Html } from '../../http/html.ts';
-import { t, type Lang } from '../../http/i18n/index.ts';
-import { formatNumber } from '../../http/lang.ts';
+import { t, type Lang } from '../../core/i18n/index.ts';
+import { formatNumber } from '../../core/format.ts';
 import { banglaData } from './service-cells.ts';
 
 export interface ContactDetails {

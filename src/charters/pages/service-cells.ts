@@ -1,7 +1,7 @@
 // How each field of a service reads on a page: shared by the charter tables and the service page.
 import { html, raw, type Html } from '../../http/html.ts';
-import { t, type Lang } from '../../http/i18n/index.ts';
-import { formatNumber } from '../../http/lang.ts';
+import { t, type Lang } from '../../core/i18n/index.ts';
+import { formatNumber } from '../../core/format.ts';
 import type { Fee, Service, ServiceCategory, TimeLimit } from '../model.ts';
 import { helpfulTimeLimitReading } from './time-limit-text.ts';
 

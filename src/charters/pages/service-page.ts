@@ -1,7 +1,7 @@
 // One service on its own page: every field of its charter row, with a way back to the charter.
 import { html, type Html } from '../../http/html.ts';
-import { t, type Lang, type MessageKey } from '../../http/i18n/index.ts';
-import { formatNumber } from '../../http/lang.ts';
+import { t, type Lang, type MessageKey } from '../../core/i18n/index.ts';
+import { formatNumber } from '../../core/format.ts';
 import { renderBreadcrumbs } from './breadcrumbs.ts';
 import type { RenderedPage } from '../../http/layout.ts';
 import { officeName } from './charter-page.ts';

@@ -2,8 +2,8 @@
 // column when the charter has one. On narrow screens CSS turns each row into a card,
 // using each cell's data-label as its heading.
 import { html, type Html } from '../../http/html.ts';
-import { t, type Lang, type MessageKey } from '../../http/i18n/index.ts';
-import { formatNumber } from '../../http/lang.ts';
+import { t, type Lang, type MessageKey } from '../../core/i18n/index.ts';
+import { formatNumber } from '../../core/format.ts';
 import { renderOfficer } from './officer-contact.ts';
 import {
   banglaData,

@@ -1,7 +1,7 @@
 // A promised time limit read out in plain words ("সর্বোচ্চ ৩ কার্যদিবস", "at most 3 working days"),
 // shown next to the charter's own wording where that wording is hard to read or in the other language.
-import { formatNumber } from '../../http/lang.ts';
-import { t, type Lang, type MessageKey } from '../../http/i18n/index.ts';
+import { formatNumber } from '../../core/format.ts';
+import { t, type Lang, type MessageKey } from '../../core/i18n/index.ts';
 import type { TimeLimit, TimeUnit } from '../model.ts';
 
 function duration(lang: Lang, count: number, unit: TimeUnit): string {

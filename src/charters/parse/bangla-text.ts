@@ -1,7 +1,7 @@
 // Bangla text as it arrives from charter PDFs and web pages: two Unicode spellings of some
 // letters, Bangla digits, stray HTML, and numbers written out as words.
 
-const BANGLA_DIGITS = '০১২৩৪৫৬৭৮৯';
+export { toAsciiDigits, toBanglaDigits } from '../../core/format.ts';
 
 export function normaliseBangla(s: string): string {
   // NFC turns the precomposed ড় ঢ় য় (U+09DC, U+09DD, U+09DF are composition exclusions) into
@@ -15,14 +15,6 @@ export function normaliseBangla(s: string): string {
 /** A RegExp whose Bangla literals match normalised text, however the source file spells them. */
 export function banglaPattern(source: string, flags = ''): RegExp {
   return new RegExp(normaliseBangla(source), flags);
-}
-
-export function toAsciiDigits(s: string): string {
-  return s.replace(/[০-৯]/g, (digit) => String(BANGLA_DIGITS.indexOf(digit)));
-}
-
-export function toBanglaDigits(s: string): string {
-  return s.replace(/[0-9]/g, (digit) => BANGLA_DIGITS.charAt(Number(digit)));
 }
 
 const NAMED_ENTITIES: Record<string, string> = {

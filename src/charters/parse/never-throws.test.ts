@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { DATA_ROOT } from '../../paths.ts';
+import { DATA_ROOT } from '../../core/paths.ts';
 import { charterDocumentSchema } from '../charter-schema.ts';
 import { ChartersError } from '../errors.ts';
 import { readCharter } from '../read-charter.ts';

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { DATA_ROOT } from '../../paths.ts';
+import { DATA_ROOT } from '../../core/paths.ts';
 import type { CharterDocument, Service, ServiceCategory } from '../model.ts';
 import { parseCharterText } from './charter-text.ts';
 

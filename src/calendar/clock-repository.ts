@@ -2,9 +2,9 @@
 // is received, recomputed whenever the calendar that governs them changes.
 import type { Kysely, Transaction } from 'kysely';
 import type { TimeLimit } from '../charters/index.ts';
-import type { DB } from '../db/schema.ts';
+import type { DB } from '../core/db/schema.ts';
 import { computeDeadline, type DeadlineResult } from './deadline.ts';
-import { loadWorkingCalendar } from './holiday-store.ts';
+import { loadWorkingCalendar } from './holiday-repository.ts';
 import type { Pause } from './pauses.ts';
 import type { WorkingCalendar } from './working-calendar.ts';
 

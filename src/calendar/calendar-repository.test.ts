@@ -5,8 +5,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { importCharter, readCharter, type TimeLimit } from '../charters/index.ts';
-import { openTestDatabase, type TestDatabase } from '../db/test-database.ts';
-import { DATA_ROOT } from '../paths.ts';
+import { openTestDatabase, type TestDatabase } from '../core/db/test-database.ts';
+import { DATA_ROOT } from '../core/paths.ts';
 import {
   addHoliday,
   addSpecialWorkingDay,

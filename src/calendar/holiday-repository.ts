@@ -1,7 +1,7 @@
 // Holidays, special working days and office hours in the database, and the working calendar
 // of an office assembled from them.
 import { sql, type Kysely, type Selectable, type SqlBool, type Transaction } from 'kysely';
-import type { DB, HolidaysTable } from '../db/schema.ts';
+import type { DB, HolidaysTable } from '../core/db/schema.ts';
 import { WorkingCalendar } from './working-calendar.ts';
 
 type Executor = Kysely<DB> | Transaction<DB>;
