@@ -7,13 +7,16 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, jsonSchemaTransform } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { calendarRoutes } from './calendar/routes.ts';
+import { deadlineRoutes } from './charters/deadline-routes.ts';
 import { chartersRoutes } from './charters/routes.ts';
 import type { DB } from './core/db/schema.ts';
 import { assetsRoutes } from './http/assets.ts';
-import { errorsPlugin } from './http/errors.ts';
+import { errorsPlugin, sendRouterError } from './http/errors.ts';
 import { healthRoutes } from './http/health.ts';
 import { langPlugin } from './http/lang.ts';
 import { securityHeaders } from './http/security-headers.ts';
+import { findOfficeSlug, requireOfficeId } from './offices/index.ts';
+import { officesRoutes } from './offices/routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -32,6 +35,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logLevel && options.logLevel !== 'silent' ? { level: options.logLevel } : false,
     trustProxy: true,
+    // longer than any path parameter's schema allows, so that the schema (which names the field) refuses it
+    routerOptions: { maxParamLength: 200 },
+    frameworkErrors: sendRouterError,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -53,8 +59,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await app.register(healthRoutes);
   await app.register(assetsRoutes);
+  await app.register(officesRoutes, { adminApiToken: options.adminApiToken });
   await app.register(chartersRoutes);
-  await app.register(calendarRoutes, { adminApiToken: options.adminApiToken });
+  await app.register(deadlineRoutes);
+  await app.register(calendarRoutes, {
+    adminApiToken: options.adminApiToken,
+    officeIdBySlug: (slug) => requireOfficeId(options.db, slug),
+    officeSlugById: (id) => findOfficeSlug(options.db, id),
+  });
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   return app;

@@ -59,7 +59,20 @@ async function requireHoliday(db: Kysely<DB> | Transaction<DB>, id: number): Pro
   return holiday;
 }
 
-export function addHoliday(db: Kysely<DB>, actor: string, holiday: NewHoliday) {
+/** A holiday as asked for: without a kind, an office's own day is a closure and any other a general holiday. */
+export type HolidayRequest = Omit<NewHoliday, 'kind'> & { kind?: NewHoliday['kind'] | undefined };
+
+/** An office closes on its own days only (local_closure); a national holiday names no office. */
+function checkedHoliday(holiday: HolidayRequest): NewHoliday {
+  const kind = holiday.kind ?? (holiday.office_id === null ? 'general' : 'local_closure');
+  if ((kind === 'local_closure') !== (holiday.office_id !== null)) {
+    throw new CalendarError('closure_needs_office', `kind ${kind}${holiday.office_id === null ? ' without an office' : ' with an office'}`, 'office');
+  }
+  return { ...holiday, kind };
+}
+
+export function addHoliday(db: Kysely<DB>, actor: string, request: HolidayRequest) {
+  const holiday = checkedHoliday(request);
   return recordChange(db, actor, 'holiday.add', holiday.office_id, async (trx) => {
     const row = await insertHoliday(trx, holiday);
     return { result: row, detail: { holiday: describeHoliday(row) } };

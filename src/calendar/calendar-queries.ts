@@ -2,9 +2,9 @@
 // stored rows or in the holiday-file shape that the iCalendar writer takes.
 import type { Kysely } from 'kysely';
 import { DateTime } from 'luxon';
-import type { TimeLimit } from '../charters/index.ts';
 import type { DB } from '../core/db/schema.ts';
 import { computeDeadline, type DeadlineResult } from './deadline.ts';
+import type { PromiseRule } from './deadline-rule.ts';
 import { CalendarError } from './errors.ts';
 import type { Holiday, SpecialWorkingDay } from './holiday-file.ts';
 import { listHolidays, listSpecialWorkingDays, loadWorkingCalendar, type HolidayRow } from './holiday-repository.ts';
@@ -48,17 +48,17 @@ export async function calendarYearIcs(db: Kysely<DB>, year: number, officeId: nu
 /** "2026-12-03T10:00" is Dhaka time; a moment with an offset or Z is taken as written. */
 export function parseReceivedAt(text: string): Date {
   const moment = DateTime.fromISO(text.trim(), { zone: DHAKA_ZONE, setZone: false });
-  if (!moment.isValid) throw new CalendarError('invalid_date', text);
+  if (!moment.isValid) throw new CalendarError('invalid_date', text, 'from');
   return moment.toJSDate();
 }
 
-export async function dueFor(db: Kysely<DB>, officeId: number | null, receivedAt: Date, limit: TimeLimit): Promise<DeadlineResult> {
-  return computeDeadline(await loadWorkingCalendar(db, officeId), { receivedAt, limit });
+export async function dueFor(db: Kysely<DB>, officeId: number | null, receivedAt: Date, rule: PromiseRule): Promise<DeadlineResult> {
+  return computeDeadline(await loadWorkingCalendar(db, officeId), { receivedAt, rule });
 }
 
 /** The JSON shape of a computed deadline for the CLI and the API. */
 export function deadlineJson(result: DeadlineResult) {
-  const local = (date: Date) => DateTime.fromJSDate(date, { zone: DHAKA_ZONE }).toISO({ suppressMilliseconds: true });
+  const local = (date: Date) => DateTime.fromJSDate(date, { zone: DHAKA_ZONE }).toISO({ suppressMilliseconds: true }) ?? date.toISOString();
   if (result.kind !== 'due') {
     return { due_at: null, expected_at: null, rule: result.rule, kind: result.kind, explanation_en: result.explanation_en, explanation_bn: result.explanation_bn };
   }

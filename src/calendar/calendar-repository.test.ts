@@ -1,12 +1,8 @@
 // The calendar in the database: data files loaded once, run-time edits, and the open
 // deadlines that every edit recomputes and records.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { importCharter, readCharter, type TimeLimit } from '../charters/index.ts';
 import { openTestDatabase, type TestDatabase } from '../core/db/test-database.ts';
-import { DATA_ROOT } from '../core/paths.ts';
 import {
   addHoliday,
   addSpecialWorkingDay,
@@ -19,19 +15,20 @@ import {
   resumeClock,
   setOfficeHours,
   startClock,
+  workingDays,
 } from './index.ts';
+import { insertTestOffice } from './test-support.ts';
 
 let database: TestDatabase;
 let jaintiapur: number;
 let jessore: number;
-const threeWorkingDays: TimeLimit = { text: '৩ কার্যদিবস', immediate: false, min: 3, max: 3, unit: 'working_day', conditional: false, on_demand: false };
+const threeWorkingDays = { rule: workingDays(3, '৩ কার্যদিবস'), source: 'test: a charter service promising ৩ কার্যদিবস' };
 const dhaka = (local: string) => new Date(`${local}+06:00`);
 
 before(async () => {
   database = await openTestDatabase();
-  const seed = (file: string) => readCharter(readFileSync(path.join(DATA_ROOT, 'charters', file)));
-  jaintiapur = (await importCharter(database.db, seed('jaintiapur.txt'), { publish: true })).officeId;
-  jessore = (await importCharter(database.db, seed('jessore-sadar.txt'), { publish: true })).officeId;
+  jaintiapur = await insertTestOffice(database.db, 'doict-jaintiapur-sylhet');
+  jessore = await insertTestOffice(database.db, 'doict-sadar-jessore');
   await loadHolidayData(database.db);
 });
 after(() => database.drop());
@@ -54,7 +51,7 @@ test('the holiday data files are loaded once; a removed holiday stays removed af
 
 test('a new holiday inside an open deadline moves it one working day later, and the change is recorded', async () => {
   const subject = { subjectType: 'test', subjectId: 'new-holiday' };
-  const started = await startClock(database.db, { ...subject, officeId: jaintiapur, receivedAt: dhaka('2026-11-02T10:00'), limit: threeWorkingDays });
+  const started = await startClock(database.db, { ...subject, officeId: jaintiapur, receivedAt: dhaka('2026-11-02T10:00'), ...threeWorkingDays });
   assert.equal(started.kind === 'due' && started.dueAt.toISOString(), dhaka('2026-11-05T17:00').toISOString());
 
   const outcome = await addHoliday(database.db, 'officer:rahim', {
@@ -83,8 +80,8 @@ test('a new holiday inside an open deadline moves it one working day later, and 
 test('an office closure moves only that office’s deadlines', async () => {
   const here = { subjectType: 'test', subjectId: 'closure-here' };
   const there = { subjectType: 'test', subjectId: 'closure-there' };
-  await startClock(database.db, { ...here, officeId: jaintiapur, receivedAt: dhaka('2026-11-16T10:00'), limit: threeWorkingDays });
-  await startClock(database.db, { ...there, officeId: jessore, receivedAt: dhaka('2026-11-16T10:00'), limit: threeWorkingDays });
+  await startClock(database.db, { ...here, officeId: jaintiapur, receivedAt: dhaka('2026-11-16T10:00'), ...threeWorkingDays });
+  await startClock(database.db, { ...there, officeId: jessore, receivedAt: dhaka('2026-11-16T10:00'), ...threeWorkingDays });
   const outcome = await addHoliday(database.db, 'test', {
     date: '2026-11-17', name_bn: 'বন্যায় অফিস বন্ধ', name_en: 'Closed by flood', kind: 'local_closure',
     moon_dependent: false, confirmed: true, source: null, office_id: jaintiapur,
@@ -96,7 +93,7 @@ test('an office closure moves only that office’s deadlines', async () => {
 
 test('a Saturday declared a working day brings a deadline earlier', async () => {
   const subject = { subjectType: 'test', subjectId: 'special-saturday' };
-  await startClock(database.db, { ...subject, officeId: jessore, receivedAt: dhaka('2026-10-07T10:00'), limit: threeWorkingDays });
+  await startClock(database.db, { ...subject, officeId: jessore, receivedAt: dhaka('2026-10-07T10:00'), ...threeWorkingDays });
   assert.equal((await findClock(database.db, subject))?.due_at?.toISOString(), dhaka('2026-10-12T17:00').toISOString());
   const outcome = await addSpecialWorkingDay(database.db, 'test', { date: '2026-10-10', name_bn: 'বিশেষ কর্মদিবস', name_en: 'Working Saturday', source: null, office_id: null });
   assert.ok(outcome.moved.some((m) => m.subject === 'test:special-saturday'));
@@ -105,7 +102,7 @@ test('a Saturday declared a working day brings a deadline earlier', async () => 
 
 test('waiting for the citizen stops the clock and resuming adds the remaining time', async () => {
   const subject = { subjectType: 'test', subjectId: 'paused' };
-  await startClock(database.db, { ...subject, officeId: jaintiapur, receivedAt: dhaka('2026-09-01T10:00'), limit: threeWorkingDays });
+  await startClock(database.db, { ...subject, officeId: jaintiapur, receivedAt: dhaka('2026-09-01T10:00'), ...threeWorkingDays });
   const paused = await database.db.transaction().execute((trx) => pauseClock(trx, subject, dhaka('2026-09-02T09:00')));
   assert.equal(paused?.kind, 'paused');
   assert.equal((await findClock(database.db, subject))?.due_at, null);
@@ -116,7 +113,7 @@ test('waiting for the citizen stops the clock and resuming adds the remaining ti
 
 test('an office that works on Saturdays and closes at 16:00 gets its own deadlines, and bad hours are refused', async () => {
   const subject = { subjectType: 'test', subjectId: 'own-hours' };
-  await startClock(database.db, { ...subject, officeId: jessore, receivedAt: dhaka('2026-08-12T10:00'), limit: threeWorkingDays });
+  await startClock(database.db, { ...subject, officeId: jessore, receivedAt: dhaka('2026-08-12T10:00'), ...threeWorkingDays });
   assert.equal((await findClock(database.db, subject))?.due_at?.toISOString(), dhaka('2026-08-17T17:00').toISOString());
   const outcome = await setOfficeHours(database.db, 'test', jessore, { weekly_holidays: [5], opening: '08:00', closing: '16:00' });
   assert.ok(outcome.moved.some((m) => m.subject === 'test:own-hours'));

@@ -1,9 +1,9 @@
 // The deadline clocks of open items (requests, grievances, RTI requests): started when an item
 // is received, recomputed whenever the calendar that governs them changes.
 import type { Kysely, Transaction } from 'kysely';
-import type { TimeLimit } from '../charters/index.ts';
 import type { DB } from '../core/db/schema.ts';
 import { computeDeadline, type DeadlineResult } from './deadline.ts';
+import { promiseRuleFrom, type PromiseRule } from './deadline-rule.ts';
 import { loadWorkingCalendar } from './holiday-repository.ts';
 import type { Pause } from './pauses.ts';
 import type { WorkingCalendar } from './working-calendar.ts';
@@ -38,20 +38,26 @@ function dueColumns(result: DeadlineResult) {
 const toPauses = (stored: unknown): Pause[] =>
   (stored as StoredPause[]).map((p) => ({ from: new Date(p.from), to: p.to === null ? null : new Date(p.to) }));
 
-export async function startClock(
-  db: Executor,
-  subject: ClockSubject & { officeId: number; receivedAt: Date; limit: TimeLimit },
-): Promise<DeadlineResult> {
-  const calendar = await loadWorkingCalendar(db, subject.officeId);
-  const result = computeDeadline(calendar, { receivedAt: subject.receivedAt, limit: subject.limit });
+export interface NewClock extends ClockSubject {
+  officeId: number;
+  receivedAt: Date;
+  rule: PromiseRule;
+  /** where the rule came from, for whoever audits the deadline later ("charter v3, service s4: ৩ কার্যদিবস", "RTI Act 2009 s. 9(1)") */
+  source: string | null;
+}
+
+export async function startClock(db: Executor, clock: NewClock): Promise<DeadlineResult> {
+  const calendar = await loadWorkingCalendar(db, clock.officeId);
+  const result = computeDeadline(calendar, { receivedAt: clock.receivedAt, rule: clock.rule });
   await db
     .insertInto('deadline_clocks')
     .values({
-      subject_type: subject.subjectType,
-      subject_id: subject.subjectId,
-      office_id: subject.officeId,
-      received_at: subject.receivedAt,
-      time_limit: JSON.stringify(subject.limit),
+      subject_type: clock.subjectType,
+      subject_id: clock.subjectId,
+      office_id: clock.officeId,
+      received_at: clock.receivedAt,
+      deadline_rule: JSON.stringify(clock.rule),
+      rule_source: clock.source,
       ...dueColumns(result),
     })
     .execute();
@@ -76,7 +82,7 @@ export async function recomputeOpenClocks(trx: Transaction<DB>, officeId: number
     }
     const result = computeDeadline(calendar, {
       receivedAt: clock.received_at,
-      limit: clock.time_limit as TimeLimit,
+      rule: promiseRuleFrom(clock.deadline_rule),
       pauses: toPauses(clock.pauses),
     });
     const next = dueColumns(result);
@@ -114,7 +120,7 @@ async function updatePauses(
   if (!clock) return null;
   const pauses = change(clock.pauses as StoredPause[]);
   const calendar = await loadWorkingCalendar(trx, clock.office_id);
-  const result = computeDeadline(calendar, { receivedAt: clock.received_at, limit: clock.time_limit as TimeLimit, pauses: toPauses(pauses) });
+  const result = computeDeadline(calendar, { receivedAt: clock.received_at, rule: promiseRuleFrom(clock.deadline_rule), pauses: toPauses(pauses) });
   await trx
     .updateTable('deadline_clocks')
     .set({ ...dueColumns(result), pauses: JSON.stringify(pauses), updated_at: new Date() })

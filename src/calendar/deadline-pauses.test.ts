@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { TimeLimit } from '../charters/index.ts';
 import { computeDeadline, type DueDeadline, type PausedDeadline } from './deadline.ts';
 import type { Pause } from './pauses.ts';
-import { dhaka, inDhaka, nationalCalendar, timeLimit, workingDays } from './test-support.ts';
+import { deadlineRule, workingDays, type DeadlineRule } from './deadline-rule.ts';
+import { dhaka, inDhaka, nationalCalendar } from './test-support.ts';
 
 const national = nationalCalendar();
 
@@ -11,12 +11,12 @@ function pause(from: string, to: string | null): Pause {
   return { from: dhaka(from), to: to === null ? null : dhaka(to) };
 }
 
-function compute(received: string, limit: TimeLimit, pauses: Pause[]) {
-  return computeDeadline(national, { receivedAt: dhaka(received), limit, pauses });
+function compute(received: string, rule: DeadlineRule, pauses: Pause[]) {
+  return computeDeadline(national, { receivedAt: dhaka(received), rule, pauses });
 }
 
-function dueWith(received: string, limit: TimeLimit, pauses: Pause[]): DueDeadline {
-  const result = compute(received, limit, pauses);
+function dueWith(received: string, rule: DeadlineRule, pauses: Pause[]): DueDeadline {
+  const result = compute(received, rule, pauses);
   assert.equal(result.kind, 'due');
   return result as DueDeadline;
 }
@@ -55,7 +55,7 @@ test('overlapping pauses count once', () => {
 });
 
 test('the expected moment moves with the due moment', () => {
-  const result = dueWith('2026-12-03 10:00', workingDays(1, 3), [pause('2026-12-03 12:00', '2026-12-06 12:00')]);
+  const result = dueWith('2026-12-03 10:00', deadlineRule({ unit: 'working_day', expected: 1, due: 3 }), [pause('2026-12-03 12:00', '2026-12-06 12:00')]);
   assert.equal(inDhaka(result.expectedAt), '2026-12-07 17:00');
   assert.equal(inDhaka(result.dueAt), '2026-12-09 17:00');
 });
@@ -77,14 +77,14 @@ test('resuming an open pause gives the due date again', () => {
 });
 
 test('an hours limit pauses by the wall clock', () => {
-  const limit = timeLimit({ max: 24, unit: 'hour' });
+  const limit = deadlineRule({ unit: 'hour', due: 24 });
   assert.equal(inDhaka(dueWith('2026-12-03 20:00', limit, [pause('2026-12-04 08:00', '2026-12-04 11:00')]).dueAt), '2026-12-04 23:00');
   const open = compute('2026-12-03 20:00', limit, [pause('2026-12-04 08:00', null)]);
   assert.deepEqual(open.kind === 'paused' && open.remaining, { unit: 'minutes', amount: 12 * 60 });
 });
 
 test('a calendar-day limit moves by the calendar days paused', () => {
-  const limit = timeLimit({ max: 10, unit: 'calendar_day' });
+  const limit = deadlineRule({ unit: 'calendar_day', due: 10 });
   // Nominal due Sun 13 Dec; paused 3 calendar days (6 → 9 Dec): nominal Wed 16 Dec is Victory Day, so Thu 17 Dec.
   const result = dueWith('2026-12-03 10:00', limit, [pause('2026-12-06 10:00', '2026-12-09 10:00')]);
   assert.equal(inDhaka(result.dueAtWithoutPauses), '2026-12-13 17:00');
@@ -95,7 +95,7 @@ test('a calendar-day limit moves by the calendar days paused', () => {
 });
 
 test('a month limit resumed late never falls due before the resume', () => {
-  const limit = timeLimit({ max: 1, unit: 'month' });
+  const limit = deadlineRule({ unit: 'month', due: 1 });
   const result = dueWith('2026-11-01 10:00', limit, [pause('2026-12-01 09:00', '2026-12-01 18:00')]);
   assert.equal(inDhaka(result.dueAt), '2026-12-02 17:00');
 });

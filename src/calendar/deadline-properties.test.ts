@@ -1,10 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import type { TimeLimit } from '../charters/index.ts';
-import { computeDeadline, type DeadlineResult, type DeadlineUnit } from './deadline.ts';
+import { computeDeadline, type DeadlineResult } from './deadline.ts';
+import { deadlineRule, type DeadlineRule, type DeadlineUnit } from './deadline-rule.ts';
 import { addDays, minutesOfClockTime } from './local-date.ts';
-import { dhaka, nationalCalendar, timeLimit } from './test-support.ts';
+import { dhaka, nationalCalendar } from './test-support.ts';
 import { WorkingCalendar, type WorkingCalendarInput } from './working-calendar.ts';
 
 const national = nationalCalendar();
@@ -33,8 +33,8 @@ const receivedAt = fc.integer({ min: 0, max: 365 * 24 * 60 - 1 }).map((minute) =
 const unit = fc.constantFrom<DeadlineUnit>('working_day', 'calendar_day', 'month', 'hour');
 const amount = (forUnit: DeadlineUnit) => (forUnit === 'month' ? fc.integer({ min: 0, max: 6 }) : fc.integer({ min: 0, max: 60 }));
 
-function limit(forUnit: DeadlineUnit, min: number, max: number, immediate = false): TimeLimit {
-  return timeLimit({ unit: forUnit, min, max, immediate });
+function limit(forUnit: DeadlineUnit, expected: number, due: number, immediate = false): DeadlineRule {
+  return deadlineRule({ unit: forUnit, expected, due, immediate });
 }
 
 function dueMs(result: DeadlineResult): number {
@@ -45,7 +45,7 @@ function dueMs(result: DeadlineResult): number {
 test('the deadline is never before the receipt, and the expected moment lies between them', () => {
   fc.assert(
     fc.property(calendar, receivedAt, unit.chain((u) => fc.tuple(fc.constant(u), amount(u), amount(u), fc.boolean())), ({ calendar: office }, received, [u, a, b, immediate]) => {
-      const result = computeDeadline(office, { receivedAt: received, limit: limit(u, Math.min(a, b), Math.max(a, b), immediate) });
+      const result = computeDeadline(office, { receivedAt: received, rule: limit(u, Math.min(a, b), Math.max(a, b), immediate) });
       assert.equal(result.kind, 'due');
       if (result.kind !== 'due') return;
       assert.ok(result.dueAt.getTime() >= received.getTime());
@@ -59,8 +59,8 @@ test('more days never give an earlier deadline', () => {
   fc.assert(
     fc.property(calendar, receivedAt, unit.chain((u) => fc.tuple(fc.constant(u), amount(u), amount(u))), ({ calendar: office }, received, [u, a, b]) => {
       const [fewer, more] = [Math.min(a, b), Math.max(a, b)];
-      const early = dueMs(computeDeadline(office, { receivedAt: received, limit: limit(u, fewer, fewer) }));
-      const late = dueMs(computeDeadline(office, { receivedAt: received, limit: limit(u, more, more) }));
+      const early = dueMs(computeDeadline(office, { receivedAt: received, rule: limit(u, fewer, fewer) }));
+      const late = dueMs(computeDeadline(office, { receivedAt: received, rule: limit(u, more, more) }));
       assert.ok(early <= late);
     }),
   );
@@ -72,7 +72,7 @@ test('adding a holiday never makes a deadline earlier', () => {
       const before = new WorkingCalendar(input);
       const after = new WorkingCalendar({ ...input, holidays: [...input.holidays, { date: extra, kind: 'local' }] });
       const lim = limit(u, n, n);
-      assert.ok(dueMs(computeDeadline(before, { receivedAt: received, limit: lim })) <= dueMs(computeDeadline(after, { receivedAt: received, limit: lim })));
+      assert.ok(dueMs(computeDeadline(before, { receivedAt: received, rule: lim })) <= dueMs(computeDeadline(after, { receivedAt: received, rule: lim })));
     }),
   );
 });
@@ -87,7 +87,7 @@ test('a pause of k working days moves the due date by exactly k working days', (
       fc.integer({ min: 0, max: 15 }),
       fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }),
       ({ calendar: office }, received, n, startOffset, k, timeOfDay) => {
-        const result = computeDeadline(office, { receivedAt: received, limit: limit('working_day', n, n) });
+        const result = computeDeadline(office, { receivedAt: received, rule: limit('working_day', n, n) });
         if (result.kind !== 'due') return assert.fail('expected a due date');
         // The pause starts on a working day after day 0 and no later than the due day, inside office hours.
         const pauseDay = office.addWorkingDays(result.dayZero, 1 + (startOffset % n));
@@ -96,7 +96,7 @@ test('a pause of k working days moves the due date by exactly k working days', (
         const from = new Date(office.openingOf(pauseDay).getTime() + (minute - opening) * 60_000);
         const to = new Date(office.openingOf(office.addWorkingDays(pauseDay, k)).getTime() + (minute - opening) * 60_000);
 
-        const paused = computeDeadline(office, { receivedAt: received, limit: limit('working_day', n, n), pauses: [{ from, to }] });
+        const paused = computeDeadline(office, { receivedAt: received, rule: limit('working_day', n, n), pauses: [{ from, to }] });
         if (paused.kind !== 'due') return assert.fail('expected a due date');
         const dueDay = office.localDate(result.dueAt);
         assert.equal(paused.dueAt.getTime(), office.closingOf(office.addWorkingDays(dueDay, k)).getTime());
@@ -117,8 +117,8 @@ test('a pause never makes a deadline earlier', () => {
         const from = new Date(received.getTime() + startAfter * 60_000);
         const to = new Date(from.getTime() + length * 60_000);
         const lim = limit(u, n, n);
-        const plain = dueMs(computeDeadline(office, { receivedAt: received, limit: lim }));
-        const paused = dueMs(computeDeadline(office, { receivedAt: received, limit: lim, pauses: [{ from, to }] }));
+        const plain = dueMs(computeDeadline(office, { receivedAt: received, rule: lim }));
+        const paused = dueMs(computeDeadline(office, { receivedAt: received, rule: lim, pauses: [{ from, to }] }));
         assert.ok(paused >= plain);
       },
     ),

@@ -1,18 +1,15 @@
 // When a promised service is expected and due, from its receipt, its time limit and its pauses (docs/deadlines.md).
-import type { TimeLimit } from '../charters/index.ts';
 import { calendarDateClock, wallClock, workingTimeClock, type DeadlineClock, type RemainingTime } from './deadline-clocks.ts';
 import { explainDue, explainNoFixedLimit, explainPaused, type DayZeroReason } from './deadline-explanation.ts';
-import { deadlineRuleOf, ruleText, type DeadlineUnit } from './deadline-rule.ts';
+import { ruleText, type DeadlineUnit, type PromiseRule } from './deadline-rule.ts';
 import { CalendarError } from './errors.ts';
 import { addDays, addMonths, yearOf } from './local-date.ts';
 import { normalisePauses, type Pause } from './pauses.ts';
 import type { WorkingCalendar } from './working-calendar.ts';
 
-export { deadlineRuleOf, ruleText, type DeadlineRule, type DeadlineUnit } from './deadline-rule.ts';
-
 export interface DeadlineInput {
   receivedAt: Date;
-  limit: TimeLimit;
+  rule: PromiseRule;
   pauses?: readonly Pause[];
 }
 
@@ -82,14 +79,12 @@ function uncoveredYears(calendar: WorkingCalendar, from: Date, to: Date): number
 }
 
 export function computeDeadline(calendar: WorkingCalendar, input: DeadlineInput): DeadlineResult {
-  const { receivedAt, limit } = input;
+  const { receivedAt, rule } = input;
   if (!(receivedAt instanceof Date) || Number.isNaN(receivedAt.getTime())) {
     throw new CalendarError('invalid_date', 'the moment of receipt is not a valid date');
   }
-  const rule = deadlineRuleOf(limit);
-  if (rule === null) {
-    const reason = limit.on_demand ? 'on_demand' : 'no_duration';
-    return { kind: 'no_fixed_limit', rule: 'no_fixed_limit', reason, ...explainNoFixedLimit(limit.text, reason) };
+  if (rule.unit === null) {
+    return { kind: 'no_fixed_limit', rule: 'no_fixed_limit', reason: rule.reason, ...explainNoFixedLimit(rule) };
   }
 
   const dayZero = calendar.dayZero(receivedAt);

@@ -5,6 +5,7 @@ export const CALENDAR_ERROR_CODES = [
   'invalid_date',
   'invalid_time',
   'invalid_calendar',
+  'closure_needs_office',
   'invalid_holiday_file',
   'invalid_ics',
   'invalid_limit',
@@ -29,8 +30,9 @@ export class CalendarError extends DomainError {
   constructor(
     override readonly code: CalendarErrorCode,
     detail?: string,
+    field?: string,
   ) {
-    super(code, detail);
+    super(code, detail, field);
     this.status = STATUS[code] ?? 400;
   }
 }

@@ -1,13 +1,13 @@
 // Holidays, special working days and office hours in the database, and the working calendar
 // of an office assembled from them.
 import { sql, type Kysely, type Selectable, type SqlBool, type Transaction } from 'kysely';
-import type { DB, HolidaysTable } from '../core/db/schema.ts';
+import type { DB, Holidays } from '../core/db/schema.ts';
 import { WorkingCalendar } from './working-calendar.ts';
 
 type Executor = Kysely<DB> | Transaction<DB>;
 
-export type HolidayRow = Selectable<HolidaysTable>;
-export type HolidayKind = HolidaysTable['kind'];
+export type HolidayRow = Selectable<Holidays>;
+export type HolidayKind = Holidays['kind'];
 
 export interface NewHoliday {
   date: string;

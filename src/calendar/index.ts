@@ -1,6 +1,22 @@
 // What other features (and the CLI) may use of the calendar: working days, holiday data, deadline rules.
-export { computeDeadline, deadlineRuleOf, ruleText } from './deadline.ts';
-export type { DeadlineInput, DeadlineResult, DeadlineRule, DeadlineUnit, DueDeadline, NoFixedLimit, PausedDeadline } from './deadline.ts';
+export { computeDeadline } from './deadline.ts';
+export type { DeadlineInput, DeadlineResult, DueDeadline, NoFixedLimit, PausedDeadline } from './deadline.ts';
+export {
+  calendarDays,
+  DEADLINE_UNITS,
+  deadlineRule,
+  hours,
+  immediateRule,
+  MAX_RULE_AMOUNT,
+  noFixedLimit,
+  ruleText,
+  workingDays,
+  type DeadlineRule,
+  type DeadlineUnit,
+  type NoFixedLimitRule,
+  type PromiseRule,
+  type RuleSpec,
+} from './deadline-rule.ts';
 export type { RemainingTime } from './deadline-clocks.ts';
 export { CALENDAR_ERROR_CODES, CalendarError, type CalendarErrorCode } from './errors.ts';
 export {
@@ -38,7 +54,8 @@ export {
   type ChangeOutcome,
   type OfficeHours,
 } from './calendar-changes.ts';
+export { deadlineResponse, movedClocksJson, officeHoursChangeResponse } from './api-responses.ts';
 export { calendarYear, calendarYearIcs, deadlineJson, dueFor, parseReceivedAt, YEAR_RANGE } from './calendar-queries.ts';
-export { closeClock, findClock, pauseClock, resumeClock, startClock, type ClockSubject, type MovedClock } from './clock-repository.ts';
+export { closeClock, findClock, pauseClock, resumeClock, startClock, type ClockSubject, type MovedClock, type NewClock } from './clock-repository.ts';
 export { loadHolidayData, readHolidayFiles } from './holiday-data.ts';
 export { loadWorkingCalendar, type HolidayRow, type NewHoliday, type NewSpecialWorkingDay } from './holiday-repository.ts';

@@ -1,12 +1,11 @@
-// The public holiday calendar (page, .ics feed, JSON), the deadline calculator API, and the
-// token-guarded API that edits the calendar.
+// The public holiday calendar (page, .ics feed, JSON) and the token-guarded API that edits it.
+// The calendar knows offices only by id: app.ts hands it the way to find one by its slug.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { parseTimeLimit } from '../charters/index.ts';
 import { requireAdminToken } from '../http/admin-token.ts';
+import { errorResponses, guardedErrorResponses } from '../http/api-schemas.ts';
 import { sendPage } from '../http/layout.ts';
-import { findOfficeBySlug } from '../offices/index.ts';
 import {
   addHoliday,
   addSpecialWorkingDay,
@@ -15,15 +14,29 @@ import {
   listCalendarChanges,
   removeHoliday,
   removeSpecialWorkingDay,
-  setOfficeHours,
 } from './calendar-changes.ts';
-import { calendarYear, calendarYearIcs, deadlineJson, dueFor, parseReceivedAt, YEAR_RANGE } from './calendar-queries.ts';
+import {
+  calendarChangeJson,
+  calendarChangesResponse,
+  calendarYearResponse,
+  holidayChangeResponse,
+  holidayJson,
+  icsImportResponse,
+  movedClocksJson,
+  specialWorkingDayChangeResponse,
+  specialWorkingDayJson,
+} from './api-responses.ts';
+import { calendarYear, calendarYearIcs, YEAR_RANGE } from './calendar-queries.ts';
 import { CalendarError } from './errors.ts';
 import { isIsoDate } from './local-date.ts';
 import { renderCalendarPage } from './pages/calendar-page.ts';
 
 export interface CalendarRoutesOptions {
   adminApiToken: string | undefined;
+  /** the id of the office with this slug; throws a not-found error when there is none */
+  officeIdBySlug: (slug: string) => Promise<number>;
+  /** the slug of the office with this id, for answers (the API names offices by slug) */
+  officeSlugById: (id: number) => Promise<string | null>;
 }
 
 const yearParam = z.object({ year: z.string().regex(/^\d{4}(\.ics)?$/) });
@@ -34,7 +47,7 @@ const holidayBody = z
     date: isoDate,
     name_bn: z.string().trim().min(1).max(200),
     name_en: z.string().trim().max(200).nullable().default(null),
-    kind: z.enum(['general', 'executive_order', 'optional', 'local_closure']).default('general'),
+    kind: z.enum(['general', 'executive_order', 'optional', 'local_closure']).optional(),
     moon_dependent: z.boolean().default(false),
     confirmed: z.boolean().default(true),
     source: z.string().trim().max(1000).nullable().default(null),
@@ -55,7 +68,7 @@ const idParam = z.object({ id: z.coerce.number().int().positive().max(2_147_483_
 
 function checkYear(text: string): number {
   const year = Number(text.slice(0, 4));
-  if (year < YEAR_RANGE.min || year > YEAR_RANGE.max) throw new CalendarError('invalid_date', `year ${year}`);
+  if (year < YEAR_RANGE.min || year > YEAR_RANGE.max) throw new CalendarError('invalid_date', `year ${year}`, 'year');
   return year;
 }
 
@@ -63,12 +76,9 @@ export async function calendarRoutes(fastify: FastifyInstance, options: Calendar
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   app.addContentTypeParser('text/calendar', { parseAs: 'string', bodyLimit: 1024 * 1024 }, (_request, body, done) => done(null, body));
 
-  async function officeIdOf(slug: string | undefined): Promise<number | null> {
-    if (slug === undefined) return null;
-    const office = await findOfficeBySlug(app.db, slug);
-    if (!office) throw new CalendarError('office_not_found', slug);
-    return office.id;
-  }
+  const officeIdOf = async (slug: string | undefined): Promise<number | null> =>
+    slug === undefined ? null : options.officeIdBySlug(slug);
+  const slugOf = async (officeId: number | null): Promise<string | null> => (officeId === null ? null : options.officeSlugById(officeId));
 
   app.get('/calendar', { schema: { hide: true } }, async (_request, reply) =>
     reply.redirect(`/calendar/${new Date().getFullYear()}`),
@@ -92,25 +102,23 @@ export async function calendarRoutes(fastify: FastifyInstance, options: Calendar
 
   app.get(
     '/api/calendar/:year',
-    { schema: { summary: 'Holidays and special working days of a year (national, plus an office’s own with ?office=)', params: yearParam, querystring: officeQuery } },
-    async (request) => {
-      const year = checkYear(request.params.year);
-      const { holidays, specialWorkingDays } = await calendarYear(app.db, year, await officeIdOf(request.query.office));
-      return { year, holidays, special_working_days: specialWorkingDays };
-    },
-  );
-
-  app.get(
-    '/api/sla/due',
     {
       schema: {
-        summary: 'When a service received at `from` is expected and due under a charter time limit',
-        querystring: z.object({ from: z.string().max(40), limit: z.string().max(500), office: z.string().max(100).optional() }),
+        summary: 'Holidays and special working days of a year (national, plus an office’s own with ?office=)',
+        params: yearParam,
+        querystring: officeQuery,
+        response: { 200: calendarYearResponse, ...errorResponses(400, 404) },
       },
     },
     async (request) => {
-      const { from, limit, office } = request.query;
-      return deadlineJson(await dueFor(app.db, await officeIdOf(office), parseReceivedAt(from), parseTimeLimit(limit).limit));
+      const year = checkYear(request.params.year);
+      const { office } = request.query;
+      const { holidays, specialWorkingDays } = await calendarYear(app.db, year, await officeIdOf(office));
+      return {
+        year,
+        holidays: holidays.map((row) => holidayJson(row, office ?? null)),
+        special_working_days: specialWorkingDays.map((row) => specialWorkingDayJson(row, office ?? null)),
+      };
     },
   );
 
@@ -119,85 +127,123 @@ export async function calendarRoutes(fastify: FastifyInstance, options: Calendar
   const guarded = { preHandler: requireAdminToken(options.adminApiToken) };
   const actor = 'api:admin-token';
 
-  app.post('/api/calendar/holidays', { ...guarded, schema: { summary: 'Add a holiday or an office closure', body: holidayBody } }, async (request, reply) => {
-    const { office, ...holiday } = request.body;
-    const officeId = await officeIdOf(office);
-    if ((holiday.kind === 'local_closure') !== (officeId !== null)) {
-      throw new CalendarError('invalid_calendar', 'an office closure (local_closure) needs an office, and only it');
-    }
-    const outcome = await addHoliday(app.db, actor, { ...holiday, office_id: officeId });
-    return reply.status(201).send({ holiday: outcome.result, moved: outcome.moved, change_id: outcome.changeId });
-  });
-
-  app.patch(
-    '/api/calendar/holidays/:id',
-    { ...guarded, schema: { summary: 'Move or correct a holiday', params: idParam, body: holidayChange } },
-    async (request) => {
-      const outcome = await changeHoliday(app.db, actor, request.params.id, request.body);
-      return { holiday: outcome.result, moved: outcome.moved, change_id: outcome.changeId };
+  app.post(
+    '/api/calendar/holidays',
+    {
+      ...guarded,
+      schema: {
+        summary: 'Add a holiday or an office closure',
+        body: holidayBody,
+        response: { 201: holidayChangeResponse, ...guardedErrorResponses(400, 404, 409, 413, 415) },
+      },
+    },
+    async (request, reply) => {
+      const { office, ...holiday } = request.body;
+      const outcome = await addHoliday(app.db, actor, { ...holiday, office_id: await officeIdOf(office) });
+      return reply
+        .status(201)
+        .send({ holiday: holidayJson(outcome.result, office ?? null), moved: movedClocksJson(outcome.moved), change_id: outcome.changeId });
     },
   );
 
-  app.delete('/api/calendar/holidays/:id', { ...guarded, schema: { summary: 'Remove a holiday', params: idParam } }, async (request) => {
-    const outcome = await removeHoliday(app.db, actor, request.params.id);
-    return { holiday: outcome.result, moved: outcome.moved, change_id: outcome.changeId };
-  });
+  app.patch(
+    '/api/calendar/holidays/:id',
+    {
+      ...guarded,
+      schema: {
+        summary: 'Move or correct a holiday',
+        params: idParam,
+        body: holidayChange,
+        response: { 200: holidayChangeResponse, ...guardedErrorResponses(400, 404, 409, 413, 415) },
+      },
+    },
+    async (request) => {
+      const outcome = await changeHoliday(app.db, actor, request.params.id, request.body);
+      const holiday = holidayJson(outcome.result, await slugOf(outcome.result.office_id));
+      return { holiday, moved: movedClocksJson(outcome.moved), change_id: outcome.changeId };
+    },
+  );
+
+  app.delete(
+    '/api/calendar/holidays/:id',
+    { ...guarded, schema: { summary: 'Remove a holiday', params: idParam, response: { 200: holidayChangeResponse, ...guardedErrorResponses(400, 404) } } },
+    async (request) => {
+      const outcome = await removeHoliday(app.db, actor, request.params.id);
+      const holiday = holidayJson(outcome.result, await slugOf(outcome.result.office_id));
+      return { holiday, moved: movedClocksJson(outcome.moved), change_id: outcome.changeId };
+    },
+  );
 
   app.post(
     '/api/calendar/special-working-days',
-    { ...guarded, schema: { summary: 'Declare a weekly holiday a working day', body: specialDayBody } },
+    {
+      ...guarded,
+      schema: {
+        summary: 'Declare a weekly holiday a working day',
+        body: specialDayBody,
+        response: { 201: specialWorkingDayChangeResponse, ...guardedErrorResponses(400, 404, 409, 413, 415) },
+      },
+    },
     async (request, reply) => {
       const { office, ...day } = request.body;
       const outcome = await addSpecialWorkingDay(app.db, actor, { ...day, office_id: await officeIdOf(office) });
-      return reply.status(201).send({ special_working_day: outcome.result, moved: outcome.moved, change_id: outcome.changeId });
+      const specialWorkingDay = specialWorkingDayJson(outcome.result, office ?? null);
+      return reply.status(201).send({ special_working_day: specialWorkingDay, moved: movedClocksJson(outcome.moved), change_id: outcome.changeId });
     },
   );
 
   app.delete(
     '/api/calendar/special-working-days/:id',
-    { ...guarded, schema: { summary: 'Remove a declared working day', params: idParam } },
+    {
+      ...guarded,
+      schema: { summary: 'Remove a declared working day', params: idParam, response: { 200: specialWorkingDayChangeResponse, ...guardedErrorResponses(400, 404) } },
+    },
     async (request) => {
       const outcome = await removeSpecialWorkingDay(app.db, actor, request.params.id);
-      return { special_working_day: outcome.result, moved: outcome.moved, change_id: outcome.changeId };
+      const specialWorkingDay = specialWorkingDayJson(outcome.result, await slugOf(outcome.result.office_id));
+      return { special_working_day: specialWorkingDay, moved: movedClocksJson(outcome.moved), change_id: outcome.changeId };
     },
   );
 
   app.post(
     '/api/calendar/import-ics',
-    { ...guarded, schema: { summary: 'Import holidays from an iCalendar file (text/calendar body)', querystring: officeQuery } },
-    async (request) => {
-      const officeId = await officeIdOf(request.query.office);
-      if (typeof request.body !== 'string') throw new CalendarError('invalid_ics', 'send the .ics file as a text/calendar body');
-      const outcome = await importIcs(app.db, actor, request.body, officeId);
-      return { ...outcome.result, moved: outcome.moved, change_id: outcome.changeId };
-    },
-  );
-
-  app.put(
-    '/api/offices/:slug/hours',
     {
       ...guarded,
       schema: {
-        summary: "Set an office's weekly holidays (ISO weekdays) and opening hours",
-        params: z.object({ slug: z.string().max(100) }),
-        body: z
-          .object({
-            weekly_holidays: z.array(z.number().int().min(1).max(7)).max(7),
-            opening: z.string().regex(/^\d{2}:\d{2}$/),
-            closing: z.string().regex(/^\d{2}:\d{2}$/),
-          })
-          .strict(),
+        summary: 'Import holidays from an iCalendar file (text/calendar body)',
+        querystring: officeQuery,
+        response: { 200: icsImportResponse, ...guardedErrorResponses(400, 404, 413, 415) },
       },
     },
     async (request) => {
-      const officeId = (await officeIdOf(request.params.slug)) ?? 0;
-      const outcome = await setOfficeHours(app.db, actor, officeId, request.body);
-      return { hours: outcome.result, moved: outcome.moved, change_id: outcome.changeId };
+      const officeId = await officeIdOf(request.query.office);
+      if (typeof request.body !== 'string') throw new CalendarError('invalid_ics', 'send the .ics file as a text/calendar body');
+      const { result, moved, changeId } = await importIcs(app.db, actor, request.body, officeId);
+      return {
+        added: result.added,
+        skipped: result.skipped,
+        special_working_days_added: result.addedSpecialWorkingDays,
+        moved: movedClocksJson(moved),
+        change_id: changeId,
+      };
     },
   );
 
-  app.get('/api/calendar/changes', { ...guarded, schema: { summary: 'Who changed the calendar, what, and which deadlines moved' } }, async () =>
-    listCalendarChanges(app.db, 100),
+
+  app.get(
+    '/api/calendar/changes',
+    {
+      ...guarded,
+      schema: { summary: 'Who changed the calendar, what, and which deadlines moved (the latest 100)', response: { 200: calendarChangesResponse, ...guardedErrorResponses() } },
+    },
+    async () => {
+      const changes = await listCalendarChanges(app.db, 100);
+      const slugs = new Map<number, string | null>();
+      for (const officeId of new Set(changes.flatMap((change) => (change.office_id === null ? [] : [change.office_id])))) {
+        slugs.set(officeId, await slugOf(officeId));
+      }
+      return changes.map((change) => calendarChangeJson(change, change.office_id === null ? null : (slugs.get(change.office_id) ?? null)));
+    },
   );
 
 }

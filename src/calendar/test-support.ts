@@ -1,7 +1,8 @@
-// Shared by the calendar tests: local Dhaka times, time limits, and the real national holiday files.
+// Shared by the calendar tests: local Dhaka times and the real national holiday files.
 import { readFileSync } from 'node:fs';
+import type { Kysely } from 'kysely';
 import { DateTime } from 'luxon';
-import type { TimeLimit } from '../charters/index.ts';
+import type { DB } from '../core/db/schema.ts';
 import { parseHolidayFile, workingCalendarFromHolidayFiles, type HolidayFile, type OfficeCalendarSettings } from './holiday-file.ts';
 import type { WorkingCalendar } from './working-calendar.ts';
 
@@ -17,15 +18,6 @@ export function inDhaka(instant: Date): string {
   return DateTime.fromJSDate(instant, { zone: 'Asia/Dhaka' }).toFormat('yyyy-MM-dd HH:mm');
 }
 
-export function timeLimit(fields: Partial<TimeLimit>): TimeLimit {
-  const max = fields.max ?? null;
-  return { text: null, immediate: false, min: max, max, unit: null, conditional: false, on_demand: false, ...fields };
-}
-
-export function workingDays(min: number, max = min): TimeLimit {
-  return timeLimit({ min, max, unit: 'working_day' });
-}
-
 export function nationalHolidayFile(year: number): HolidayFile {
   const text = readFileSync(new URL(`../../data/holidays/${year}.json`, import.meta.url), 'utf8');
   return parseHolidayFile(JSON.parse(text));
@@ -34,4 +26,13 @@ export function nationalHolidayFile(year: number): HolidayFile {
 /** The national calendar of 2025 and 2026 from the data files. */
 export function nationalCalendar(office: OfficeCalendarSettings = {}): WorkingCalendar {
   return workingCalendarFromHolidayFiles([nationalHolidayFile(2025), nationalHolidayFile(2026)], office);
+}
+
+/**
+ * An office row for calendar tests. The calendar knows offices only by id, so its tests make
+ * the bare row rather than import the offices or charters feature.
+ */
+export async function insertTestOffice(db: Kysely<DB>, slug: string): Promise<number> {
+  const row = await db.insertInto('offices').values({ slug, name_bn: slug }).returning('id').executeTakeFirstOrThrow();
+  return row.id;
 }

@@ -1,7 +1,7 @@
 // The canonical charter format as a zod schema: validates JSON imports and generates
 // docs/charter.schema.json (npm run --silent cli -- charter schema).
 import { z } from 'zod';
-import { CHARTER_FORMAT, SERVICE_CATEGORIES, TIME_UNITS, type CharterDocument } from './model.ts';
+import { CHARTER_FORMAT, SERVICE_CATEGORIES, SERVICE_CODE_PATTERN, TIME_UNITS, type CharterDocument } from './model.ts';
 
 const text = z.string().nullable();
 
@@ -30,6 +30,7 @@ const officer = z
 
 const service = z
   .object({
+    code: z.string().regex(SERVICE_CODE_PATTERN, 's followed by a number, e.g. s12').optional(),
     category: z.enum(SERVICE_CATEGORIES),
     serial: z.number().int().positive(),
     name_bn: text,

@@ -12,6 +12,7 @@ export const CHARTERS_ERROR_CODES = [
   'office_not_found',
   'service_not_found',
   'office_name_missing',
+  'duplicate_service_code',
 ] as const;
 export type ChartersErrorCode = (typeof CHARTERS_ERROR_CODES)[number];
 

@@ -3,8 +3,9 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../core/db/schema.ts';
 import { ensureLocation, ensureOrganisation, hostLabels, identifyOrganisation, locateOffice, saveOffice } from '../offices/index.ts';
 import { ChartersError } from './errors.ts';
-import type { CharterDocument } from './model.ts';
+import type { CharterDocument, Warning } from './model.ts';
 import { insertCharterVersion, publishCharterVersion } from './repository.ts';
+import { assertUniqueServiceCodes } from './service-identity.ts';
 
 export interface ImportOptions {
   /** the office's slug; derived from the charter's portal address when absent */
@@ -23,6 +24,12 @@ export interface ImportResult {
   versionId: number;
   versionNo: number;
   status: 'draft' | 'published';
+  /**
+   * Which services kept their code though renamed or moved, which are new and which the
+   * office no longer offers (service_matched, service_added, service_retired). Not stored in
+   * the version's warnings: those are the document's own, and a round trip keeps them as they are.
+   */
+  identityWarnings: Warning[];
 }
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -40,6 +47,7 @@ export async function importCharter(db: Kysely<DB>, doc: CharterDocument, option
   if (!SLUG.test(slug) || slug.length > 80) throw new ChartersError('invalid_office_slug', slug);
   const nameBn = doc.office.name_bn ?? doc.office.name_en;
   if (!nameBn) throw new ChartersError('office_name_missing');
+  assertUniqueServiceCodes(doc.services);
 
   return db.transaction().execute(async (trx) => {
     const location = locateOffice(doc.office.address_bn, doc.office.website);
@@ -70,6 +78,7 @@ export async function importCharter(db: Kysely<DB>, doc: CharterDocument, option
       versionId: version.id,
       versionNo: version.version_no,
       status: options.publish ? 'published' : 'draft',
+      identityWarnings: version.identityWarnings,
     };
   });
 }

@@ -1,10 +1,13 @@
 // What other features (and the CLI) may use of charters.
+export { dueUnderTimeLimit } from './charter-deadline.ts';
 export { charterDocumentSchema, charterJsonSchema } from './charter-schema.ts';
 export { ChartersError, type ChartersErrorCode } from './errors.ts';
+export { findServiceByCode, type ServiceInVersion } from './find-service.ts';
 export { importCharter, officeSlugFromWebsite, type ImportOptions, type ImportResult } from './import-charter.ts';
 export * from './model.ts';
 export { parseTimeLimit } from './parse/time-limit.ts';
 export { exportCharter, loadPublishedCharter, loadPublishedService, type PublishedCharter } from './published-charter.ts';
 export { readCharter } from './read-charter.ts';
-export { summariseCharter } from './summary.ts';
+export { summariseCharter, summariseWarnings } from './summary.ts';
 export { seedCharters } from './seed.ts';
+export { ruleOfTimeLimit } from './time-limit-rule.ts';

@@ -41,6 +41,11 @@ export interface Officer {
 }
 
 export interface Service {
+  /**
+   * The service's identity in its office across charter versions (s1, s2, …): given on export,
+   * honoured on import, assigned by matching with the previous version when absent.
+   */
+  code?: string;
   category: ServiceCategory;
   serial: number;
   name_bn: string | null;
@@ -52,6 +57,17 @@ export interface Service {
   officer: Officer | null;
   remedy_bn: string | null;
   source_line: number | null;
+}
+
+/** s1, s2, …: short, URL-safe, never numeric (so never taken for an old row id), readable over the phone. */
+export const SERVICE_CODE_PATTERN = /^s[1-9][0-9]{0,5}$/;
+
+export function serviceCode(n: number): string {
+  return `s${n}`;
+}
+
+export function serviceCodeNumber(code: string): number {
+  return Number(code.slice(1));
 }
 
 export interface GrsContact {

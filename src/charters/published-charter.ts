@@ -6,7 +6,8 @@ import { ChartersError } from './errors.ts';
 import type { CharterDocument } from './model.ts';
 import {
   findPublishedVersion,
-  findServiceRow,
+  findServiceCodeOfRow,
+  findServiceRowByCode,
   listOfficerRows,
   listServiceRows,
   loadCharterDocument,
@@ -32,7 +33,7 @@ export async function loadPublishedCharter(db: Kysely<DB>, slug: string) {
   return {
     office,
     version,
-    services: serviceRows.map((row) => ({ id: row.id, ...serviceFromRow(row) })),
+    services: serviceRows.map((row) => ({ ...serviceFromRow(row), code: row.code })),
     officers,
     grs_contacts: doc.grs_contacts,
     expectations_bn: doc.expectations_bn,
@@ -41,11 +42,21 @@ export async function loadPublishedCharter(db: Kysely<DB>, slug: string) {
 
 export type PublishedCharter = Awaited<ReturnType<typeof loadPublishedCharter>>;
 
-export async function loadPublishedService(db: Kysely<DB>, slug: string, serviceId: number) {
+/** The service with this code in the office's published charter. */
+export async function loadPublishedService(db: Kysely<DB>, slug: string, code: string) {
   const { office, version } = await requirePublished(db, slug);
-  const row = await findServiceRow(db, version.id, serviceId);
-  if (!row) throw new ChartersError('service_not_found', String(serviceId));
-  return { office, version, service: { id: row.id, ...serviceFromRow(row) } };
+  const row = await findServiceRowByCode(db, version.id, code);
+  if (!row) throw new ChartersError('service_not_found', code);
+  return { office, version, service: { ...serviceFromRow(row), code: row.code } };
+}
+
+/** The code of a service of any version of this office, named by its old row id (links before codes). */
+export async function serviceCodeOfOldId(db: Kysely<DB>, slug: string, serviceId: number): Promise<string> {
+  const office = await findOfficeBySlug(db, slug);
+  if (!office) throw new ChartersError('office_not_found', slug);
+  const code = await findServiceCodeOfRow(db, office.id, serviceId);
+  if (!code) throw new ChartersError('service_not_found', String(serviceId));
+  return code;
 }
 
 /** The canonical document of an office's published charter, or of one numbered version. */

@@ -4,6 +4,7 @@ import { parseCharterText } from './parse/charter-text.ts';
 import { charterDocumentSchema } from './charter-schema.ts';
 import { ChartersError } from './errors.ts';
 import type { CharterDocument } from './model.ts';
+import { assertUniqueServiceCodes } from './service-identity.ts';
 
 export function readCharter(bytes: Uint8Array): CharterDocument {
   const text = decodeText(bytes);
@@ -49,5 +50,6 @@ export function readCharterJson(text: string): CharterDocument {
     const first = parsed.error.issues[0];
     throw new ChartersError('invalid_charter_json', first ? `${first.path.join('.') || '(document)'}: ${first.message}` : undefined);
   }
+  assertUniqueServiceCodes(parsed.data.services);
   return parsed.data;
 }

@@ -1,11 +1,19 @@
 // Charter versions in the database: writing a canonical document as a new version,
 // publishing it, and reading any version back as the same canonical document.
 import { sql, type Insertable, type Kysely, type Selectable, type Transaction } from 'kysely';
-import type { CharterServicesTable, DB, TimeLimitColumns } from '../core/db/schema.ts';
+import type { CharterServices, DB } from '../core/db/schema.ts';
+import { lockOffice, recordPublishedCharter } from '../offices/index.ts';
 import { distinctOfficers } from './parse/officer-inference.ts';
 import { CHARTER_FORMAT, type CharterDocument, type Service, type TimeLimit, type Warning } from './model.ts';
+import { identifyServices, type PreviousService } from './service-identity.ts';
 
 type Executor = Kysely<DB> | Transaction<DB>;
+
+/** The time-limit columns shared by services and GRS contacts. */
+type TimeLimitColumns = Pick<
+  CharterServices,
+  'time_limit_text' | 'time_immediate' | 'time_min' | 'time_max' | 'time_unit' | 'time_conditional' | 'time_on_demand'
+>;
 
 function timeLimitColumns(limit: TimeLimit): Insertable<TimeLimitColumns> {
   return {
@@ -36,14 +44,26 @@ export interface VersionSource {
   text: string | null;
 }
 
+export interface InsertedVersion {
+  id: number;
+  version_no: number;
+  /** which services were matched to the previous version, added or retired */
+  identityWarnings: Warning[];
+}
+
 export async function insertCharterVersion(
   trx: Transaction<DB>,
   officeId: number,
   doc: CharterDocument,
   source: VersionSource,
-): Promise<{ id: number; version_no: number }> {
-  // serialises concurrent imports for one office so version numbers never collide
-  await sql`select id from offices where id = ${officeId} for update`.execute(trx);
+): Promise<InsertedVersion> {
+  // serialises concurrent imports for one office so version numbers and service codes never collide
+  await lockOffice(trx, officeId);
+  const identities = identifyServices({
+    previous: await latestVersionServices(trx, officeId),
+    incoming: doc.services,
+    highestCodeNumber: await highestServiceCodeNumber(trx, officeId),
+  });
   const last = await trx
     .selectFrom('charter_versions')
     .select((eb) => eb.fn.max('version_no').as('n'))
@@ -72,7 +92,11 @@ export async function insertCharterVersion(
   if (doc.services.length > 0) {
     await trx
       .insertInto('charter_services')
-      .values(doc.services.map((service, position) => serviceRow(version.id, position, service)))
+      .values(
+        doc.services.map((service, position) =>
+          serviceRow(version.id, position, service, identities.services[position]?.code ?? ''),
+        ),
+      )
       .execute();
   }
   const officers = distinctOfficers(doc.services);
@@ -113,14 +137,44 @@ export async function insertCharterVersion(
       .values(doc.expectations_bn.map((text, position) => ({ charter_version_id: version.id, position, text_bn: text })))
       .execute();
   }
-  return version;
+  return { ...version, identityWarnings: identities.warnings };
 }
 
-function serviceRow(versionId: number, position: number, service: Service) {
+/** The services of the office's latest version, whatever its status; null when it has none. */
+async function latestVersionServices(trx: Transaction<DB>, officeId: number): Promise<PreviousService[] | null> {
+  const latest = await trx
+    .selectFrom('charter_versions')
+    .select('id')
+    .where('office_id', '=', officeId)
+    .orderBy('version_no', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (!latest) return null;
+  return trx
+    .selectFrom('charter_services')
+    .select(['code', 'category', 'serial', 'name_bn', 'name_en'])
+    .where('charter_version_id', '=', latest.id)
+    .orderBy('position')
+    .execute();
+}
+
+/** The highest code number the office has ever given a service, in any version; 0 for none. */
+async function highestServiceCodeNumber(trx: Transaction<DB>, officeId: number): Promise<number> {
+  const row = await trx
+    .selectFrom('charter_services as s')
+    .innerJoin('charter_versions as v', 'v.id', 's.charter_version_id')
+    .select(sql<number | null>`max(cast(substr(s.code, 2) as integer))`.as('n'))
+    .where('v.office_id', '=', officeId)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+function serviceRow(versionId: number, position: number, service: Service, code: string) {
   const officer = service.officer;
   return {
     charter_version_id: versionId,
     position,
+    code,
     category: service.category,
     serial: service.serial,
     name_bn: service.name_bn,
@@ -143,8 +197,9 @@ function serviceRow(versionId: number, position: number, service: Service) {
   };
 }
 
-export function serviceFromRow(row: Selectable<CharterServicesTable>): Service {
+export function serviceFromRow(row: Selectable<CharterServices>): Service {
   return {
+    code: row.code,
     category: row.category,
     serial: row.serial,
     name_bn: row.name_bn,
@@ -189,6 +244,12 @@ export async function publishCharterVersion(trx: Transaction<DB>, versionId: num
     .set({ status: 'published', published_at: now, archived_at: null })
     .where('id', '=', versionId)
     .execute();
+  const services = await trx
+    .selectFrom('charter_services')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('charter_version_id', '=', versionId)
+    .executeTakeFirstOrThrow();
+  await recordPublishedCharter(trx, version.office_id, { versionId, publishedAt: now, serviceCount: Number(services.n) });
 }
 
 export async function findPublishedVersion(db: Executor, officeId: number) {
@@ -213,13 +274,25 @@ export async function listServiceRows(db: Executor, versionId: number) {
   return db.selectFrom('charter_services').selectAll().where('charter_version_id', '=', versionId).orderBy('position').execute();
 }
 
-export async function findServiceRow(db: Executor, versionId: number, serviceId: number) {
+export async function findServiceRowByCode(db: Executor, versionId: number, code: string) {
   return db
     .selectFrom('charter_services')
     .selectAll()
     .where('charter_version_id', '=', versionId)
-    .where('id', '=', serviceId)
+    .where('code', '=', code)
     .executeTakeFirst();
+}
+
+/** The code of a service row of any version of the office (old links name services by row id). */
+export async function findServiceCodeOfRow(db: Executor, officeId: number, serviceId: number): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('charter_services as s')
+    .innerJoin('charter_versions as v', 'v.id', 's.charter_version_id')
+    .select('s.code')
+    .where('s.id', '=', serviceId)
+    .where('v.office_id', '=', officeId)
+    .executeTakeFirst();
+  return row?.code;
 }
 
 export async function listOfficerRows(db: Executor, versionId: number) {

@@ -164,7 +164,7 @@ test('the Jaintiapur charter marks inferred officers, reads time limits plainly 
 
 test('each service name on the charter page links to a service page with every field and a way back', async () => {
   const charter = (await get(`/offices/${JAINTIAPUR}`)).body;
-  const href = charter.match(/href="(\/offices\/doict-jaintiapur-sylhet\/services\/\d+)"/)?.[1];
+  const href = charter.match(/href="(\/offices\/doict-jaintiapur-sylhet\/services\/s\d+)"/)?.[1];
   assert.ok(href, 'service link present');
   const response = await get(href);
   assert.equal(response.statusCode, 200);
@@ -179,7 +179,7 @@ test('each service name on the charter page links to a service page with every f
 });
 
 test('a service that is not in the office charter is a 404 page', async () => {
-  for (const id of ['999999', 'abc', '0', '99999999999999']) {
+  for (const id of ['999999', 'abc', '0', '99999999999999', 's9999', 'S1']) {
     const response = await get(`/offices/${JAINTIAPUR}/services/${id}`);
     assert.equal(response.statusCode, 404, id);
     assert.ok(response.body.includes('এমন কোনো সেবা নেই'));
@@ -248,7 +248,7 @@ test('a service named <script>alert(1)</script> shows as text on every page, nev
   }
   const charter = (await get(`/offices/${HOSTILE}`)).body;
   assert.ok(!charter.includes('href="javascript:'), 'no javascript: link');
-  const serviceHref = charter.match(/href="(\/offices\/hostile-office\/services\/\d+)"/)?.[1];
+  const serviceHref = charter.match(/href="(\/offices\/hostile-office\/services\/s\d+)"/)?.[1];
   assert.ok(serviceHref);
   const service = (await get(serviceHref)).body;
   assert.ok(!service.includes('<script'));

@@ -3,34 +3,27 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { errorResponses } from '../http/api-schemas.ts';
 import { sendPage } from '../http/layout.ts';
-import { listPublishedOffices } from '../offices/index.ts';
+import { charterDocumentSchema } from './charter-schema.ts';
 import { charterCsv } from './charter-csv.ts';
 import { ChartersError } from './errors.ts';
 import { renderCharterPage } from './pages/charter-page.ts';
-import { renderDirectoryPage } from './pages/directory-page.ts';
 import { renderServicePage } from './pages/service-page.ts';
-import { exportCharter, loadPublishedCharter, loadPublishedService } from './published-charter.ts';
+import { SERVICE_CODE_PATTERN } from './model.ts';
+import { exportCharter, loadPublishedCharter, loadPublishedService, serviceCodeOfOldId } from './published-charter.ts';
 
 // an unknown ?lang= falls back to the cookie or Bangla (see http/lang.ts) rather than failing the page
 const langQuery = { lang: z.enum(['bn', 'en']).optional().catch(undefined) };
 const officeParams = z.object({ slug: z.string().min(1).max(100) });
-// any id is accepted here so that a mistyped one is "no such service" (404), not a bad request
-const serviceParams = officeParams.extend({ id: z.string().max(40) });
-const SERVICE_ID = /^[1-9][0-9]{0,8}$/;
+// any code is accepted here so that a mistyped one is "no such service" (404), not a bad request
+const serviceParams = officeParams.extend({ code: z.string().max(40) });
+/** links made before services had codes named them by row id */
+const OLD_SERVICE_ID = /^[1-9][0-9]{0,8}$/;
+const prettyJson = (doc: unknown) => `${JSON.stringify(doc, null, 2)}\n`;
 
 export async function chartersRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-
-  app.get(
-    '/',
-    { schema: { summary: 'Directory of offices with a published charter', querystring: z.object({ q: z.string().max(200).optional(), ...langQuery }) } },
-    async (request, reply) => {
-      const query = request.query.q?.trim() ?? '';
-      const offices = await listPublishedOffices(app.db, query);
-      return sendPage(request, reply, renderDirectoryPage(request.lang, query, offices));
-    },
-  );
 
   app.get(
     '/offices/:slug',
@@ -42,28 +35,53 @@ export async function chartersRoutes(fastify: FastifyInstance): Promise<void> {
   );
 
   app.get(
-    '/offices/:slug/services/:id',
-    { schema: { summary: 'One service of a published charter', params: serviceParams, querystring: z.object(langQuery) } },
+    '/offices/:slug/services/:code',
+    {
+      schema: {
+        summary: 'One service of a published charter, by its code (s1, s2, …); an old numeric id redirects to the code',
+        params: serviceParams,
+        querystring: z.object(langQuery),
+      },
+    },
     async (request, reply) => {
-      const { id } = request.params;
-      if (!SERVICE_ID.test(id)) throw new ChartersError('service_not_found', id);
-      const { office, service } = await loadPublishedService(app.db, request.params.slug, Number(id));
+      const { slug, code } = request.params;
+      if (OLD_SERVICE_ID.test(code)) {
+        const current = await serviceCodeOfOldId(app.db, slug, Number(code));
+        const query = request.url.indexOf('?');
+        const location = `/offices/${encodeURIComponent(slug)}/services/${current}${query === -1 ? '' : request.url.slice(query)}`;
+        return reply.redirect(location, 301);
+      }
+      if (!SERVICE_CODE_PATTERN.test(code)) throw new ChartersError('service_not_found', code);
+      const { office, service } = await loadPublishedService(app.db, slug, code);
       return sendPage(request, reply, renderServicePage(request.lang, { office, service }));
     },
   );
 
   app.get(
     '/offices/:slug/charter.json',
-    { schema: { summary: 'The published charter as canonical JSON (protishruti.charter/v1)', params: officeParams } },
+    {
+      schema: {
+        summary: 'The published charter as canonical JSON (protishruti.charter/v1)',
+        params: officeParams,
+        response: { 200: charterDocumentSchema, ...errorResponses(400, 404) },
+      },
+    },
     async (request, reply) => {
       const doc = await exportCharter(app.db, request.params.slug);
-      return reply.type('application/json; charset=utf-8').send(`${JSON.stringify(doc, null, 2)}\n`);
+      // pretty-printed for people who open it; the schema above documents it
+      return reply.type('application/json; charset=utf-8').serializer(prettyJson).send(doc);
     },
   );
 
   app.get(
     '/offices/:slug/charter.csv',
-    { schema: { summary: 'The published charter’s services as CSV (UTF-8 with BOM)', params: officeParams } },
+    {
+      schema: {
+        summary: 'The published charter’s services as CSV (UTF-8 with BOM)',
+        params: officeParams,
+        response: { 200: { description: 'One row per service', content: { 'text/csv': { schema: z.string() } } }, ...errorResponses(400, 404) },
+      },
+    },
     async (request, reply) => {
       const { slug } = request.params;
       const doc = await exportCharter(app.db, slug);

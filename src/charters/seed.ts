@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '../core/db/schema.ts';
+import { hasAnyOffice } from '../offices/index.ts';
 import { DATA_ROOT } from '../core/paths.ts';
 import { importCharter, type ImportResult } from './import-charter.ts';
 import { readCharter } from './read-charter.ts';
@@ -18,8 +19,7 @@ const seedsFile = z.object({
 
 /** Does nothing when any office exists, so restarts never duplicate or overwrite charters. */
 export async function seedCharters(db: Kysely<DB>): Promise<ImportResult[]> {
-  const any = await db.selectFrom('offices').select('id').limit(1).executeTakeFirst();
-  if (any) return [];
+  if (await hasAnyOffice(db)) return [];
   const { seeds } = seedsFile.parse(JSON.parse(await fs.readFile(path.join(SEEDS_DIR, 'seeds.json'), 'utf8')));
   const results: ImportResult[] = [];
   for (const seed of seeds) {

@@ -1,5 +1,5 @@
 // A short human summary of a parsed charter, for the CLI.
-import { SERVICE_CATEGORIES, type CharterDocument } from './model.ts';
+import { SERVICE_CATEGORIES, type CharterDocument, type Warning } from './model.ts';
 
 export function summariseCharter(doc: CharterDocument): string {
   const counts = SERVICE_CATEGORIES.map(
@@ -8,8 +8,12 @@ export function summariseCharter(doc: CharterDocument): string {
   const lines = [
     `${doc.office.name_bn ?? '(office not named)'}${doc.office.website ? ` <${doc.office.website}>` : ''}`,
     `services: ${doc.services.length} (${counts}); GRS contacts: ${doc.grs_contacts.length}; expectations: ${doc.expectations_bn.length}`,
-    `warnings: ${doc.warnings.length}`,
-    ...doc.warnings.map((w) => `  line ${w.line ?? '-'}: [${w.code}] ${w.message}`),
+    ...summariseWarnings('warnings', doc.warnings),
   ];
   return lines.join('\n');
+}
+
+/** A count, then one line per warning with its source line and code. */
+export function summariseWarnings(title: string, warnings: readonly Warning[]): string[] {
+  return [`${title}: ${warnings.length}`, ...warnings.map((w) => `  line ${w.line ?? '-'}: [${w.code}] ${w.message}`)];
 }

@@ -48,18 +48,15 @@ export const calendarAdd: Command = {
     });
     const date = dateOption(values.date);
     if (!values['name-bn']?.trim()) throw new CliUsageError('--name-bn is needed');
-    const kind = values.kind ?? (values.office ? 'local_closure' : 'general');
-    if (!(KINDS as readonly string[]).includes(kind)) throw new CliUsageError(`--kind is one of ${KINDS.join(', ')}`);
-    if ((kind === 'local_closure') !== Boolean(values.office)) {
-      throw new CliUsageError('an office closure (--kind local_closure) goes with --office <slug>, and only it');
-    }
+    const kind = values.kind;
+    if (kind !== undefined && !(KINDS as readonly string[]).includes(kind)) throw new CliUsageError(`--kind is one of ${KINDS.join(', ')}`);
     return withDatabase(async ({ db }) =>
       report(
         await addHoliday(db, cliActor(), {
           date,
           name_bn: values['name-bn']?.trim() ?? '',
           name_en: values['name-en']?.trim() || null,
-          kind: kind as (typeof KINDS)[number],
+          kind: kind as (typeof KINDS)[number] | undefined,
           moon_dependent: values.moon,
           confirmed: !values.unconfirmed,
           source: values.source?.trim() || null,

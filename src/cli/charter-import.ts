@@ -1,7 +1,7 @@
 // charter import <file> [--dry-run] [--json] [--office <slug>] [--publish]
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { importCharter, readCharter, summariseCharter } from '../charters/index.ts';
+import { importCharter, readCharter, summariseCharter, summariseWarnings } from '../charters/index.ts';
 import { CliUsageError, parseCommandArgs, printJson, withDatabase, type Command } from './command.ts';
 
 export const charterImport: Command = {
@@ -34,8 +34,14 @@ export const charterImport: Command = {
     );
     if (values.json) printJson({ ...result, warnings: doc.warnings.length });
     else {
+      // the first version of an office has no service changes to report
+      const changes = result.identityWarnings.length > 0 ? summariseWarnings('service changes', result.identityWarnings) : [];
       process.stdout.write(
-        `${summariseCharter(doc)}\nImported as version ${result.versionNo} (${result.status}) of office ${result.officeSlug}.\n`,
+        [
+          summariseCharter(doc),
+          ...changes,
+          `Imported as version ${result.versionNo} (${result.status}) of office ${result.officeSlug}.`,
+        ].join('\n') + '\n',
       );
     }
     return 0;

@@ -79,11 +79,28 @@ test('import --publish stores the charter and export gives it back', async () =>
   assert.equal(imported.code, 0, imported.stderr);
   const { officeId, versionId, ...rest } = JSON.parse(imported.stdout) as Record<string, unknown>;
   assert.ok(Number.isInteger(officeId) && Number.isInteger(versionId));
-  assert.deepEqual(rest, { officeSlug: 'cli-office', versionNo: 1, status: 'published', warnings: 15 });
+  assert.deepEqual(rest, { officeSlug: 'cli-office', versionNo: 1, status: 'published', warnings: 15, identityWarnings: [] });
   const exported = await cli(['charter', 'export', 'cli-office']);
   assert.equal(exported.code, 0, exported.stderr);
   const dryRun = await cli(['charter', 'import', SEED, '--dry-run', '--json']);
-  assert.deepEqual(JSON.parse(exported.stdout), JSON.parse(dryRun.stdout));
+  // the export carries the code each service was given: s1, s2, … in charter order
+  const parsed = charterDocumentSchema.parse(JSON.parse(dryRun.stdout));
+  const withCodes = { ...parsed, services: parsed.services.map((service, i) => ({ ...service, code: `s${i + 1}` })) };
+  assert.deepEqual(JSON.parse(exported.stdout), withCodes);
+});
+
+test('importing a new version prints which services kept their codes, which are new and which were retired', async () => {
+  const exported = await cli(['charter', 'export', 'cli-office']);
+  const doc = charterDocumentSchema.parse(JSON.parse(exported.stdout));
+  const [, ...rest] = doc.services;
+  const renamed = rest.map(({ code: _code, ...service }, i) => (i === 0 ? { ...service, name_bn: `${service.name_bn} ও পরামর্শ` } : service));
+  const file = scratchFile('next-version.json', JSON.stringify({ ...doc, services: renamed }));
+  const imported = await cli(['charter', 'import', file, '--office', 'cli-office']);
+  assert.equal(imported.code, 0, imported.stderr);
+  assert.match(imported.stdout, /^service changes: 2$/m);
+  assert.match(imported.stdout, /\[service_matched\] .* keeps code s2 of .*\(renamed\)/);
+  assert.match(imported.stdout, /\[service_retired\] .*\(s1\) is no longer offered/);
+  assert.match(imported.stdout, /Imported as version 2 \(draft\)/);
 });
 
 test('charter schema prints a JSON Schema of the format', async () => {

@@ -5,8 +5,7 @@ import type { Kysely } from 'kysely';
 import { loadHolidayData } from '../calendar/index.ts';
 import { openDatabase, type Database } from '../core/db/connection.ts';
 import type { DB } from '../core/db/schema.ts';
-import { findOfficeBySlug } from '../offices/index.ts';
-import { ChartersError } from '../charters/index.ts';
+import { requireOfficeId } from '../offices/index.ts';
 import { migrate } from '../core/db/migrate.ts';
 import { loadConfig } from '../core/config.ts';
 import path from 'node:path';
@@ -58,10 +57,7 @@ export function cliActor(): string {
 }
 
 export async function officeIdOf(db: Kysely<DB>, slug: string | undefined): Promise<number | null> {
-  if (slug === undefined) return null;
-  const office = await findOfficeBySlug(db, slug);
-  if (!office) throw new ChartersError('office_not_found', slug);
-  return office.id;
+  return slug === undefined ? null : requireOfficeId(db, slug);
 }
 
 export function yearOption(value: string | undefined): number {

@@ -1,6 +1,6 @@
 // sla due --from <ISO datetime> --limit "<charter time-limit text>" [--office <slug>] [--json]
-import { parseTimeLimit } from '../charters/index.ts';
-import { deadlineJson, dueFor, parseReceivedAt } from '../calendar/index.ts';
+import { dueUnderTimeLimit } from '../charters/index.ts';
+import { deadlineJson, parseReceivedAt } from '../calendar/index.ts';
 import { CliUsageError, officeIdOf, parseCommandArgs, printJson, withDatabase, type Command } from './command.ts';
 
 export const slaDue: Command = {
@@ -14,8 +14,8 @@ export const slaDue: Command = {
     });
     if (!values.from || !values.limit?.trim()) throw new CliUsageError('--from and --limit are both needed');
     const receivedAt = parseReceivedAt(values.from);
-    const { limit } = parseTimeLimit(values.limit);
-    const result = await withDatabase(async ({ db }) => dueFor(db, await officeIdOf(db, values.office), receivedAt, limit));
+    const limit = values.limit;
+    const result = await withDatabase(async ({ db }) => dueUnderTimeLimit(db, await officeIdOf(db, values.office), receivedAt, limit));
     const json = deadlineJson(result);
     if (values.json) printJson(json);
     else process.stdout.write(`${json.due_at_dhaka ? `due ${json.due_at_dhaka} (${json.rule})\n` : ''}${json.explanation_en}\n`);

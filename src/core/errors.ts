@@ -10,6 +10,8 @@ export abstract class DomainError extends Error {
   constructor(
     readonly code: string,
     readonly detail?: string,
+    /** the one input field at fault, when there is one ("from", "office") */
+    readonly field?: string,
   ) {
     super(detail ? `${code}: ${detail}` : code);
   }

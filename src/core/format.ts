@@ -35,17 +35,20 @@ const STYLES: Record<DateStyle, Intl.DateTimeFormatOptions> = {
 // Building a DateTimeFormat is far dearer than using one: keep one per language, style and zone.
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function formatter(lang: Lang, options: Intl.DateTimeFormatOptions, timeZone: string): Intl.DateTimeFormat {
-  const key = `${lang}|${timeZone}|${JSON.stringify(options)}`;
+// British English words, except the short month: en-GB writes "Sept", en-US the usual "Sep".
+const LOCALES = { bn: 'bn-BD', en: 'en-GB', en_short: 'en-US' } as const;
+
+function formatter(locale: keyof typeof LOCALES, options: Intl.DateTimeFormatOptions, timeZone: string): Intl.DateTimeFormat {
+  const key = `${locale}|${timeZone}|${JSON.stringify(options)}`;
   let found = formatters.get(key);
   if (!found) {
-    found = new Intl.DateTimeFormat(lang === 'bn' ? 'bn-BD' : 'en-GB', { ...options, timeZone });
+    found = new Intl.DateTimeFormat(LOCALES[locale], { ...options, timeZone });
     formatters.set(key, found);
   }
   return found;
 }
 
-function partsOf(lang: Lang, options: Intl.DateTimeFormatOptions, date: Date, timeZone: string): Record<string, string> {
+function partsOf(lang: keyof typeof LOCALES, options: Intl.DateTimeFormatOptions, date: Date, timeZone: string): Record<string, string> {
   const parts: Record<string, string> = {};
   for (const part of formatter(lang, options, timeZone).formatToParts(date)) parts[part.type] = part.value;
   return parts;
@@ -67,7 +70,7 @@ export function formatDate(lang: Lang, date: Date | string, style: DateStyle = '
     const p = partsOf(lang, STYLES.weekday_year, instant, timeZone);
     return `${p.weekday}, ${p.day} ${p.month} ${p.year}`;
   }
-  const p = partsOf(lang, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' }, instant, timeZone);
+  const p = partsOf('en_short', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' }, instant, timeZone);
   return `${p.weekday} ${p.day} ${p.month} ${p.year}`;
 }
 
@@ -80,4 +83,13 @@ export function formatTime(lang: Lang, instant: Date): string {
 /** Thu 3 Dec 2026, 10:00 / বৃহস্পতিবার, ৩ ডিসেম্বর ২০২৬, ১০:০০ */
 export function formatMoment(lang: Lang, instant: Date): string {
   return `${formatDate(lang, instant, 'weekday_year')}, ${formatTime(lang, instant)}`;
+}
+
+const ORDINAL_SUFFIXES: Record<string, string> = { one: 'st', two: 'nd', few: 'rd', other: 'th' };
+const englishOrdinals = new Intl.PluralRules('en', { type: 'ordinal' });
+
+/** 1st, 2nd, 3rd, 11th in English; a Bangla sentence says the number itself. */
+export function formatOrdinal(lang: Lang, value: number): string {
+  if (lang === 'bn') return formatNumber(lang, value);
+  return `${value}${ORDINAL_SUFFIXES[englishOrdinals.select(value)] ?? 'th'}`;
 }

@@ -2,9 +2,7 @@
 // The token is compared in constant time and never logged.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { t, type MessageKey } from '../core/i18n/index.ts';
-
-const bilingual = (key: MessageKey) => ({ bn: t('bn', key), en: t('en', key) });
+import { errorBody } from './errors.ts';
 
 const digest = (text: string) => createHash('sha256').update(text).digest();
 
@@ -12,14 +10,14 @@ export function requireAdminToken(token: string | undefined) {
   const expected = token ? digest(token) : null;
   return async (request: FastifyRequest, reply: FastifyReply) => {
     if (!expected) {
-      return reply.status(403).send({ error: 'editing_disabled', message: bilingual('error.editing_disabled') });
+      return reply.status(403).send(errorBody('editing_disabled', 'error.editing_disabled'));
     }
     const presented = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
     if (!presented || !timingSafeEqual(digest(presented), expected)) {
       return reply
         .status(401)
         .header('www-authenticate', 'Bearer')
-        .send({ error: 'unauthorised', message: bilingual('error.unauthorised') });
+        .send(errorBody('unauthorised', 'error.unauthorised'));
     }
   };
 }

@@ -1,41 +1,199 @@
-// Maps domain errors to HTTP in one place: an HTML page for browsers, JSON for .json/.csv/API.
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+// Maps every error to HTTP in one place: one JSON shape (http/api-schemas.ts) for .json/.csv/API
+// requests and Accept: application/json, a readable page for browsers. Each answer names the
+// field at fault and what it must be, in Bangla and English, from the i18n catalogue.
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, FastifySchemaValidationError } from 'fastify';
 import fp from 'fastify-plugin';
 import { DomainError } from '../core/errors.ts';
+import { formatNumber } from '../core/format.ts';
+import { en } from '../core/i18n/en.ts';
+import { t, type Lang, type MessageKey } from '../core/i18n/index.ts';
+import type { ErrorResponse } from './api-schemas.ts';
 import { html } from './html.ts';
-import { t, type MessageKey } from '../core/i18n/index.ts';
 import { renderPage } from './layout.ts';
+
+/** An error ready to send in either form. */
+interface ErrorAnswer {
+  status: number;
+  code: string;
+  field: string | null;
+  /** the page heading: what kind of problem it is */
+  title: MessageKey;
+  /** what to fix, in the reader's language */
+  message: (lang: Lang) => string;
+  /** what a page says under its heading; the message unless that only repeats the heading */
+  note?: (lang: Lang) => string;
+}
+
+const isMessageKey = (key: string): key is MessageKey => Object.hasOwn(en, key);
+
+function fieldHintKey(field: string): MessageKey | null {
+  const key = `field.${field}`;
+  return isMessageKey(key) ? key : null;
+}
+
+function answer(status: number, code: string, key: MessageKey): ErrorAnswer {
+  return { status, code, field: null, title: key, message: (lang) => t(lang, key) };
+}
+
+/** A JSON error body for answers sent outside the error handler (the editing token's 401 and 403). */
+export function errorBody(code: string, key: MessageKey): ErrorResponse {
+  return { error: code, field: null, message_en: t('en', key), message_bn: t('bn', key) };
+}
+
+function bodyOf(error: ErrorAnswer): ErrorResponse {
+  return { error: error.code, field: error.field, message_en: error.message('en'), message_bn: error.message('bn') };
+}
+
+// Codes whose text only says a value is malformed: with a field, the field's hint says it better.
+const MALFORMED_VALUE: ReadonlySet<string> = new Set(['invalid_date', 'invalid_time', 'invalid_limit', 'invalid_office_slug']);
+
+function fromDomainError(error: DomainError): ErrorAnswer {
+  const key = isMessageKey(error.messageKey) ? error.messageKey : 'error.bad_request';
+  const field = error.field ?? null;
+  if (field === null) return answer(error.status, error.code, key);
+  const hint = fieldHintKey(field);
+  const expected = hint ? (lang: Lang) => t(lang, 'error.field_expected', { field, hint: t(lang, hint) }) : undefined;
+  if (expected && MALFORMED_VALUE.has(error.code)) return { status: error.status, code: error.code, field, title: key, message: expected };
+  const message = (lang: Lang) => t(lang, 'error.field_problem', { field, problem: t(lang, key) });
+  // a page already says the problem in its heading; for bad input it adds what the field takes
+  const note = error.status === 400 && expected ? expected : () => '';
+  return { status: error.status, code: error.code, field, title: key, message, note };
+}
+
+// What a value must be, read off a zod issue when the field has no hint of its own.
+function expectedValue(issue: FastifySchemaValidationError, lang: Lang): string {
+  const params = issue.params as Record<string, unknown>;
+  const n = (value: unknown) => formatNumber(lang, String(value));
+  const origin = params.origin;
+  const bound = (text: MessageKey, number: MessageKey, list: MessageKey, name: 'max' | 'min', value: unknown) =>
+    t(lang, origin === 'string' ? text : origin === 'array' || origin === 'set' ? list : number, { [name]: n(value) });
+  switch (issue.keyword) {
+    case 'too_big':
+      return bound('value.text_max', 'value.number_max', 'value.list_max', 'max', params.maximum);
+    case 'too_small':
+      return bound('value.text_min', 'value.number_min', 'value.list_min', 'min', params.minimum);
+    case 'invalid_value':
+      return Array.isArray(params.values) ? t(lang, 'value.one_of', { values: params.values.map(String).join(', ') }) : t(lang, 'value.valid');
+    case 'invalid_format':
+      return typeof params.pattern === 'string' ? t(lang, 'value.pattern', { pattern: params.pattern }) : t(lang, 'value.valid');
+    case 'invalid_type': {
+      const types: Record<string, MessageKey> = {
+        string: 'value.text',
+        number: 'value.number',
+        int: 'value.whole_number',
+        boolean: 'value.boolean',
+        array: 'value.list',
+        object: 'value.object',
+      };
+      return t(lang, types[String(params.expected)] ?? 'value.valid');
+    }
+    default:
+      return t(lang, 'value.valid');
+  }
+}
+
+/** The fields a request part takes, when its schema is an object (for "unknown field" answers). */
+function allowedFields(request: FastifyRequest, context: string | undefined): string[] {
+  const schemas = request.routeOptions.schema as Record<string, unknown> | undefined;
+  const schema = context ? schemas?.[context] : undefined;
+  const shape = schema && typeof schema === 'object' && 'shape' in schema ? (schema as { shape: unknown }).shape : undefined;
+  return shape && typeof shape === 'object' ? Object.keys(shape) : [];
+}
+
+function inputOf(request: FastifyRequest, context: string | undefined): unknown {
+  if (context === 'querystring') return request.query;
+  if (context === 'params') return request.params;
+  if (context === 'headers') return request.headers;
+  return request.body;
+}
+
+/** A failed schema check: the first issue, the field it is about, and what that field must be. */
+function fromValidation(issue: FastifySchemaValidationError, context: string | undefined, request: FastifyRequest): ErrorAnswer {
+  const path = issue.instancePath.split('/').slice(1).filter(Boolean);
+  const params = issue.params as Record<string, unknown>;
+
+  if (issue.keyword === 'unrecognized_keys' && Array.isArray(params.keys) && params.keys.length > 0) {
+    const field = [...path, String(params.keys[0])].join('.');
+    const allowed = path.length === 0 ? allowedFields(request, context) : [];
+    return {
+      status: 400,
+      code: 'unknown_field',
+      field,
+      title: 'error.unknown_field',
+      message: (lang) =>
+        allowed.length > 0 ? t(lang, 'error.field_not_allowed', { field, allowed: allowed.join(', ') }) : t(lang, 'error.unknown_field'),
+    };
+  }
+
+  const field = path[0];
+  if (field === undefined) {
+    return context === 'body' ? answer(400, 'invalid_input', 'error.body_expected') : answer(400, 'invalid_input', 'error.invalid_input');
+  }
+  const input = inputOf(request, context);
+  const missing = path.length === 1 && (input === null || typeof input !== 'object' || (input as Record<string, unknown>)[field] === undefined);
+  const hint = fieldHintKey(field);
+  const expected = (lang: Lang) => (hint ? t(lang, hint) : expectedValue(issue, lang));
+  return {
+    status: 400,
+    code: missing ? 'missing_field' : 'invalid_input',
+    field,
+    title: missing ? 'error.missing_field' : 'error.invalid_input',
+    message: (lang) => t(lang, missing ? 'error.field_missing' : 'error.field_expected', { field, hint: expected(lang) }),
+  };
+}
+
+// Fastify's own refusals of a request body, before any schema sees it.
+const FASTIFY_ERRORS: Record<string, { code: string; key: MessageKey }> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: { code: 'invalid_json_body', key: 'error.invalid_json_body' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'invalid_json_body', key: 'error.invalid_json_body' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'unsupported_media_type', key: 'error.unsupported_media_type' },
+  FST_ERR_CTP_BODY_TOO_LARGE: { code: 'body_too_large', key: 'error.body_too_large' },
+};
+
+function errorAnswer(error: FastifyError | DomainError, request: FastifyRequest): ErrorAnswer | null {
+  if (error instanceof DomainError) return fromDomainError(error);
+  const issue = error.validation?.[0];
+  if (issue) return fromValidation(issue, error.validationContext, request);
+  if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
+    const known = FASTIFY_ERRORS[error.code];
+    return known ? answer(error.statusCode, known.code, known.key) : answer(error.statusCode, 'bad_request', 'error.bad_request');
+  }
+  return null;
+}
 
 function wantsJson(request: FastifyRequest): boolean {
   const path = request.url.split('?')[0] ?? '';
   return /\.(json|csv)$/.test(path) || path.startsWith('/api/') || (request.headers.accept ?? '').startsWith('application/json');
 }
 
-function send(request: FastifyRequest, reply: FastifyReply, status: number, key: MessageKey, code: string) {
+function send(request: FastifyRequest, reply: FastifyReply, error: ErrorAnswer) {
   if (wantsJson(request)) {
-    return reply.status(status).type('application/json; charset=utf-8').send({
-      error: code,
-      message: { bn: t('bn', key), en: t('en', key) },
-    });
+    return reply.status(error.status).type('application/json; charset=utf-8').send(bodyOf(error));
   }
   const lang = request.lang ?? 'bn';
-  const body = html`<h1>${t(lang, key)}</h1><p><a href="/">${t(lang, 'nav.home')}</a></p>`;
+  const heading = t(lang, error.title);
+  const note = (error.note ?? error.message)(lang);
+  const body = html`<h1>${heading}</h1>${note && note !== heading ? html`<p>${note}</p>` : ''}<p><a href="/">${t(lang, 'nav.home')}</a></p>`;
   return reply
-    .status(status)
+    .status(error.status)
     .type('text/html; charset=utf-8')
-    .send(renderPage({ lang, title: t(lang, key), path: request.url, body }));
+    .send(renderPage({ lang, title: heading, path: request.url, body }));
+}
+
+/** The router's own refusals, before any route is found (Fastify's frameworkErrors option). */
+export function sendRouterError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  if (error.code === 'FST_ERR_BAD_URL') return send(request, reply, answer(400, 'bad_url', 'error.bad_url'));
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') return send(request, reply, answer(414, 'url_too_long', 'error.url_too_long'));
+  request.log.error({ err: error }, 'request failed');
+  return send(request, reply, answer(500, 'internal', 'error.internal'));
 }
 
 export const errorsPlugin = fp(async (app: FastifyInstance) => {
-  app.setNotFoundHandler((request, reply) => send(request, reply, 404, 'error.not_found', 'not_found'));
+  app.setNotFoundHandler((request, reply) => send(request, reply, answer(404, 'not_found', 'error.not_found')));
   app.setErrorHandler((error: FastifyError | DomainError, request, reply) => {
-    if (error instanceof DomainError) {
-      return send(request, reply, error.status, error.messageKey, error.code);
-    }
-    if (error.validation || (error.statusCode !== undefined && error.statusCode < 500)) {
-      return send(request, reply, error.statusCode ?? 400, 'error.bad_request', error.code ?? 'bad_request');
-    }
+    const known = errorAnswer(error, request);
+    if (known) return send(request, reply, known);
     request.log.error({ err: error }, 'request failed');
-    return send(request, reply, 500, 'error.internal', 'internal');
+    return send(request, reply, answer(500, 'internal', 'error.internal'));
   });
 });

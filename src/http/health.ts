@@ -1,11 +1,25 @@
 // GET /healthz: 200 when the database answers, 503 when it does not.
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
+import { z } from 'zod';
+import { errorResponse } from './api-schemas.ts';
 
 const PROBE_TIMEOUT_MS = 2000;
 
-export async function healthRoutes(app: FastifyInstance): Promise<void> {
-  app.get('/healthz', { schema: { hide: true } }, async (_request, reply) => {
+// Shown in /openapi.json: load balancers and monitors read it, and its shape is a promise too.
+const healthSchema = {
+  summary: 'Whether this instance can serve: 200 while the database answers, 503 when it does not',
+  response: {
+    200: z.object({ status: z.literal('ok'), database: z.literal('ok') }),
+    503: z.object({ status: z.literal('unavailable'), database: z.literal('unreachable') }),
+    500: errorResponse,
+  },
+};
+
+export async function healthRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  app.get('/healthz', { schema: healthSchema }, async (_request, reply) => {
     try {
       await Promise.race([
         sql`select 1`.execute(app.db),

@@ -1,12 +1,20 @@
 // What other features may use of offices, places and organisations.
+export { OFFICES_ERROR_CODES, OfficesError, type OfficesErrorCode } from './errors.ts';
 export { hostLabels, locateOffice, type OfficeLocation } from './geography.ts';
+export { officeName } from './office-name.ts';
 export { identifyOrganisation } from './organisations.ts';
 export {
   ensureLocation,
   ensureOrganisation,
   findOfficeBySlug,
+  hasAnyOffice,
+  findOfficeSlug,
   listPublishedOffices,
+  lockOffice,
+  recordPublishedCharter,
+  requireOfficeId,
   saveOffice,
   type OfficeDetails,
   type OfficeListing,
+  type PublishedCharterFacts,
 } from './repository.ts';

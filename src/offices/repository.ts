@@ -2,6 +2,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { sql } from 'kysely';
 import type { DB } from '../core/db/schema.ts';
+import { OfficesError } from './errors.ts';
 import type { OfficeLocation } from './geography.ts';
 import { knownOrganisations, type KnownOrganisation } from './organisations.ts';
 
@@ -105,7 +106,6 @@ export interface OfficeListing {
 export async function listPublishedOffices(db: Executor, search?: string): Promise<OfficeListing[]> {
   let query = db
     .selectFrom('offices as o')
-    .innerJoin('charter_versions as v', (join) => join.onRef('v.office_id', '=', 'o.id').on('v.status', '=', 'published'))
     .leftJoin('places as p', 'p.id', 'o.place_id')
     // an office sits at an upazila or directly at a district; either way show the district
     .leftJoin('places as d', (join) =>
@@ -116,7 +116,7 @@ export async function listPublishedOffices(db: Executor, search?: string): Promi
         ]),
       ),
     )
-    .select((eb) => [
+    .select([
       'o.id',
       'o.slug',
       'o.name_bn',
@@ -125,13 +125,10 @@ export async function listPublishedOffices(db: Executor, search?: string): Promi
       'o.address_en',
       'd.name_bn as district_bn',
       'd.name_en as district_en',
-      'v.published_at',
-      eb
-        .selectFrom('charter_services as s')
-        .whereRef('s.charter_version_id', '=', 'v.id')
-        .select((inner) => inner.fn.countAll<number>().as('n'))
-        .as('service_count'),
-    ]);
+      'o.charter_published_at as published_at',
+      'o.published_service_count as service_count',
+    ])
+    .where('o.published_charter_version_id', 'is not', null);
   const term = search?.trim();
   if (term) {
     const pattern = `%${term.normalize('NFC').replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -145,10 +142,51 @@ export async function listPublishedOffices(db: Executor, search?: string): Promi
       ]),
     );
   }
-  const rows = await query.orderBy('d.name_en').orderBy('o.name_bn').execute();
-  return rows.map((row) => ({ ...row, service_count: Number(row.service_count ?? 0) }));
+  return query.orderBy('d.name_en').orderBy('o.name_bn').execute();
+}
+
+export interface PublishedCharterFacts {
+  versionId: number;
+  publishedAt: Date;
+  serviceCount: number;
+}
+
+/** Called by charters whenever a version is published: the directory lists what is recorded here. */
+export async function recordPublishedCharter(db: Executor, officeId: number, facts: PublishedCharterFacts): Promise<void> {
+  await db
+    .updateTable('offices')
+    .set({
+      published_charter_version_id: facts.versionId,
+      charter_published_at: facts.publishedAt,
+      published_service_count: facts.serviceCount,
+    })
+    .where('id', '=', officeId)
+    .execute();
 }
 
 export async function findOfficeBySlug(db: Executor, slug: string) {
   return db.selectFrom('offices').selectAll().where('slug', '=', slug).executeTakeFirst();
+}
+
+/** The id of the office with this slug; `field` names the input it came from, for the error. */
+export async function requireOfficeId(db: Executor, slug: string, field = 'office'): Promise<number> {
+  const office = await db.selectFrom('offices').select('id').where('slug', '=', slug).executeTakeFirst();
+  if (!office) throw new OfficesError('office_not_found', slug, field);
+  return office.id;
+}
+
+/** The slug of the office with this id: how the public API names an office. */
+export async function findOfficeSlug(db: Executor, id: number): Promise<string | null> {
+  const office = await db.selectFrom('offices').select('slug').where('id', '=', id).executeTakeFirst();
+  return office?.slug ?? null;
+}
+
+/** Whether any office is stored yet (a fresh database gets the seed charters). */
+export async function hasAnyOffice(db: Executor): Promise<boolean> {
+  return (await db.selectFrom('offices').select('id').limit(1).executeTakeFirst()) !== undefined;
+}
+
+/** Holds the office's row until the transaction ends: writers of one office's data take turns. */
+export async function lockOffice(trx: Transaction<DB>, officeId: number): Promise<void> {
+  await trx.selectFrom('offices').select('id').where('id', '=', officeId).forUpdate().execute();
 }

@@ -10,11 +10,8 @@ import { renderDownloadsSection, renderExpectationsSection, renderGrsSection, re
 import { banglaData, categoryName, type PublishedService } from './service-cells.ts';
 import { renderServiceTable } from './service-table.ts';
 import type { RenderedPage } from '../../http/layout.ts';
+import { officeName } from '../../offices/index.ts';
 
-
-export function officeName(lang: Lang, office: { name_bn: string; name_en: string | null }): string {
-  return lang === 'en' ? (office.name_en ?? office.name_bn) : office.name_bn;
-}
 
 /** Only web addresses become links: a charter's text must never smuggle in a javascript: URL. */
 function renderWebsite(website: string): Html {

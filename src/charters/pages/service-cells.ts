@@ -5,7 +5,7 @@ import { formatNumber } from '../../core/format.ts';
 import type { Fee, Service, ServiceCategory, TimeLimit } from '../model.ts';
 import { helpfulTimeLimitReading } from './time-limit-text.ts';
 
-export type PublishedService = Service & { id: number };
+export type PublishedService = Service & { code: string };
 
 /** Marks charter text (always Bangla) on English pages so screen readers pronounce it right. */
 export function banglaData(lang: Lang): Html {
@@ -21,8 +21,8 @@ export function serviceName(lang: Lang, service: Service): string {
   return name ?? t(lang, 'charter.not_stated');
 }
 
-export function serviceHref(officeSlug: string, serviceId: number): string {
-  return `/offices/${encodeURIComponent(officeSlug)}/services/${serviceId}`;
+export function serviceHref(officeSlug: string, code: string): string {
+  return `/offices/${encodeURIComponent(officeSlug)}/services/${encodeURIComponent(code)}`;
 }
 
 export function renderText(lang: Lang, text: string | null): Html {

@@ -4,7 +4,7 @@ import { t, type Lang, type MessageKey } from '../../core/i18n/index.ts';
 import { formatNumber } from '../../core/format.ts';
 import { renderBreadcrumbs } from './breadcrumbs.ts';
 import type { RenderedPage } from '../../http/layout.ts';
-import { officeName } from './charter-page.ts';
+import { officeName } from '../../offices/index.ts';
 import { renderOfficer } from './officer-contact.ts';
 import {
   banglaData,

@@ -27,7 +27,7 @@ const COLUMNS: readonly Column[] = [
   {
     key: 'charter.column.name',
     className: 'name',
-    cell: (lang, s, slug) => html`<a href="${serviceHref(slug, s.id)}"${banglaData(lang)}>${serviceName(lang, s)}</a>`,
+    cell: (lang, s, slug) => html`<a href="${serviceHref(slug, s.code)}"${banglaData(lang)}>${serviceName(lang, s)}</a>`,
   },
   { key: 'charter.column.delivery', className: 'delivery', cell: (lang, s) => renderDeliveryMethods(lang, s.delivery_methods) },
   { key: 'charter.column.documents', className: 'documents', cell: (lang, s) => renderText(lang, s.documents_bn) },

@@ -2,9 +2,9 @@
 import { html, type Html } from '../../http/html.ts';
 import { t, type Lang } from '../../core/i18n/index.ts';
 import { formatDate, formatNumber } from '../../core/format.ts';
-import type { OfficeListing } from '../../offices/index.ts';
 import type { RenderedPage } from '../../http/layout.ts';
-import { officeName } from './charter-page.ts';
+import { officeName } from '../office-name.ts';
+import type { OfficeListing } from '../repository.ts';
 
 interface DistrictGroup {
   name: string | null;
