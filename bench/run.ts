@@ -1,5 +1,6 @@
 // Benchmarks, reported as ratios against a baseline measured in the same run on the same
 // machine (absolute times vary between machines; ratios show what a change did).
+// `npm run bench -- --http` runs only the HTTP load benchmark (bench/http-load.ts).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -10,6 +11,7 @@ import { importCharter, readCharter } from '../src/charters/index.ts';
 import { parseCharterText } from '../src/charters/parse/charter-text.ts';
 import { openTestDatabase } from '../src/core/db/test-database.ts';
 import { DATA_ROOT } from '../src/core/paths.ts';
+import { runHttpLoad } from './http-load.ts';
 
 async function timePerOp(work: () => unknown, minMs = 500): Promise<number> {
   for (let i = 0; i < 5; i++) await work(); // warm up
@@ -27,6 +29,16 @@ function report(name: string, baselineName: string, baseline: number, measured: 
 }
 
 const seedText = readFileSync(path.join(DATA_ROOT, 'charters/jaintiapur.txt'), 'utf8');
+if (process.argv.includes('--http')) {
+  await runHttpLoad();
+  process.exit(0);
+}
+
+// `npm run bench -- --offices 11000`: the national-scale bench (bench/national-scale.ts) instead
+if (process.argv.includes('--offices')) {
+  await import('./national-scale.ts');
+  process.exit(0);
+}
 
 console.log('Protishruti benchmarks (ratio × baseline, lower is better)\n');
 
@@ -72,3 +84,5 @@ try {
 } finally {
   await database.drop();
 }
+
+await runHttpLoad();

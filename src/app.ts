@@ -13,7 +13,9 @@ import type { DB } from './core/db/schema.ts';
 import { assetsRoutes } from './http/assets.ts';
 import { errorsPlugin, sendRouterError } from './http/errors.ts';
 import { healthRoutes } from './http/health.ts';
+import { answerClientError, refuseNulCharacters } from './http/hostile-input.ts';
 import { langPlugin } from './http/lang.ts';
+import { PageCache } from './http/page-cache.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { findOfficeSlug, requireOfficeId } from './offices/index.ts';
 import { officesRoutes } from './offices/routes.ts';
@@ -29,6 +31,8 @@ export interface AppOptions {
   logLevel?: string;
   publicUrl?: string | undefined;
   adminApiToken?: string | undefined;
+  /** rendered charter pages and downloads; tests pass their own to watch it */
+  pageCache?: PageCache;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -38,6 +42,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // longer than any path parameter's schema allows, so that the schema (which names the field) refuses it
     routerOptions: { maxParamLength: 200 },
     frameworkErrors: sendRouterError,
+    clientErrorHandler: answerClientError,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -56,11 +61,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(securityHeaders);
   await app.register(langPlugin);
   await app.register(errorsPlugin);
+  await app.register(refuseNulCharacters);
 
   await app.register(healthRoutes);
   await app.register(assetsRoutes);
   await app.register(officesRoutes, { adminApiToken: options.adminApiToken });
-  await app.register(chartersRoutes);
+  await app.register(chartersRoutes, { pageCache: options.pageCache ?? new PageCache() });
   await app.register(deadlineRoutes);
   await app.register(calendarRoutes, {
     adminApiToken: options.adminApiToken,

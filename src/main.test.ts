@@ -6,6 +6,8 @@ import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
+import { sql } from 'kysely';
+import { startDatabaseProxy, terminateBackends } from './core/db/outage-test-support.ts';
 import { openTestDatabase, type TestDatabase } from './core/db/test-database.ts';
 import { PROJECT_ROOT } from './core/paths.ts';
 
@@ -26,7 +28,14 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function start(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
+interface Started {
+  child: ChildProcess;
+  url: string;
+  /** everything it wrote so far, stdout and stderr */
+  output: () => string;
+}
+
+async function start(env: Record<string, string>): Promise<Started> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'src/main.ts')], {
     cwd: PROJECT_ROOT,
@@ -43,7 +52,7 @@ async function start(env: Record<string, string>): Promise<{ child: ChildProcess
     child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.on('exit', (code) => reject(new Error(`exited with ${code}: ${output}`)));
   });
-  return { child, url };
+  return { child, url, output: () => output };
 }
 
 async function stop(child: ChildProcess): Promise<number | null> {
@@ -54,7 +63,8 @@ async function stop(child: ChildProcess): Promise<number | null> {
 }
 
 async function officeSlugs(url: string): Promise<string[]> {
-  const page = await (await fetch(`${url}/`)).text();
+  // the directory lists offices a level down: both seeds are offices of DoICT
+  const page = await (await fetch(`${url}/organisations/doict`)).text();
   return [...new Set([...page.matchAll(/href="\/offices\/([a-z0-9-]+)"/g)].map((m) => m[1] ?? ''))].sort();
 }
 
@@ -103,5 +113,79 @@ test('the CLI refuses to write to the embedded database while the server has it 
   } finally {
     await stop(server.child);
     rmSync(lockedDir, { recursive: true, force: true });
+  }
+});
+
+const postgresOnly = {
+  skip: process.env.DATABASE_URL ? false : 'needs PostgreSQL (DATABASE_URL): the embedded database is open in one process at a time and cannot be cut off',
+  timeout: 120_000,
+};
+
+test('two instances started together on an empty database import the seed charters and load the holiday files once', postgresOnly, async () => {
+  const shared = await openTestDatabase();
+  try {
+    const env = { DATABASE_URL: shared.url ?? '' };
+    const instances = await Promise.all([start(env), start(env)]);
+    await Promise.all(instances.map((instance) => stop(instance.child)));
+
+    const versions = await sql<{ slug: string; versions: number; published: number }>`
+      select o.slug, count(*)::int as versions, (count(*) filter (where v.status = 'published'))::int as published
+      from charter_versions v join offices o on o.id = v.office_id group by o.slug order by o.slug`.execute(shared.db);
+    assert.deepEqual(versions.rows, [
+      { slug: 'doict-jaintiapur-sylhet', versions: 1, published: 1 },
+      { slug: 'doict-sadar-jessore', versions: 1, published: 1 },
+    ]);
+    const copies = await sql<{ copies: number }>`
+      select count(*)::int as copies from holidays group by date, name_bn, office_id
+      union all select count(*)::int from special_working_days group by date, name_bn, office_id`.execute(shared.db);
+    assert.ok(copies.rows.length > 0, 'holidays were loaded');
+    assert.deepEqual(new Set(copies.rows.map((row) => row.copies)), new Set([1]));
+  } finally {
+    await shared.drop();
+  }
+});
+
+test('the server outlives its database: terminated connections, a frozen server and an outage, without a restart', postgresOnly, async () => {
+  const outage = await openTestDatabase();
+  const proxy = await startDatabaseProxy(outage.url ?? '');
+  // trust authentication ignores the password, which must still appear in no log line
+  const viaProxy = new URL(proxy.url);
+  viaProxy.password = 'never-logged-s3cret';
+  const server = await start({
+    DATABASE_URL: viaProxy.toString(),
+    DB_CONNECT_TIMEOUT_MS: '1000',
+    DB_STATEMENT_TIMEOUT_MS: '500',
+  });
+  const status = async (path: string) => (await fetch(`${server.url}${path}`)).status;
+  try {
+    assert.equal(await status('/'), 200);
+
+    assert.ok((await terminateBackends(outage.url ?? '')) >= 1);
+    while (!/database connection lost/.test(server.output())) await new Promise((resolve) => setTimeout(resolve, 20));
+    assert.equal(await status('/'), 200);
+    assert.equal(await status('/healthz'), 200);
+
+    proxy.freeze();
+    try {
+      assert.equal(await status('/'), 503);
+    } finally {
+      proxy.thaw();
+    }
+    assert.equal(await status('/'), 200);
+
+    proxy.cutOff();
+    try {
+      assert.equal(await status('/healthz'), 503);
+    } finally {
+      proxy.restore();
+    }
+    assert.equal(await status('/healthz'), 200);
+
+    assert.equal(server.child.exitCode, null, server.output());
+    assert.doesNotMatch(server.output(), /never-logged-s3cret/);
+  } finally {
+    assert.equal(await stop(server.child), 0, server.output());
+    await proxy.close();
+    await outage.drop();
   }
 });

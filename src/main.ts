@@ -1,32 +1,48 @@
-// Start-up only: read config, open and migrate the database, seed it, build the app, listen.
+// Start-up only: read config, open the database, build the app, do the first-start work, listen.
 import path from 'node:path';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Kysely } from 'kysely';
 import { buildApp } from './app.ts';
 import { loadHolidayData } from './calendar/index.ts';
 import { seedCharters } from './charters/index.ts';
 import { ConfigError, loadConfig } from './core/config.ts';
 import { openDatabase } from './core/db/connection.ts';
 import { migrate } from './core/db/migrate.ts';
+import type { DB } from './core/db/schema.ts';
+import { withStartupLock } from './core/db/startup-lock.ts';
+
+/** Migrates, and on an empty database imports the seed charters and loads the holiday files: once, however many instances start together. */
+function prepareDatabase(db: Kysely<DB>) {
+  return withStartupLock(db, async (session) => {
+    await migrate(session);
+    const seeded = await seedCharters(session);
+    const holidayYears = await loadHolidayData(session);
+    return { seeded, holidayYears };
+  });
+}
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  // The pool opens its first connection at the first query, after the app and its logger exist.
+  const logger: { current?: FastifyBaseLogger } = {};
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
     pgliteDir: path.join(config.dataDir, 'pglite'),
+    timeouts: config.databaseTimeouts,
+    onConnectionLost: (lost) => logger.current?.warn({ database: lost }, 'database connection lost; a new one is opened when needed'),
   });
-  await migrate(database.db);
-  const seeded = await seedCharters(database.db);
-  const holidayYears = await loadHolidayData(database.db);
-
   const app = await buildApp({
     db: database.db,
     logLevel: config.logLevel,
     publicUrl: config.publicUrl,
     adminApiToken: config.adminApiToken,
   });
+  logger.current = app.log;
+
+  const { seeded, holidayYears } = await prepareDatabase(database.db);
   for (const result of seeded) {
     app.log.info({ office: result.officeSlug, version: result.versionNo }, 'seed charter imported and published');
   }
-
   if (holidayYears.length > 0) app.log.info({ years: holidayYears }, 'holiday data loaded');
 
   let closing = false;

@@ -9,6 +9,8 @@ import {
   deleteHoliday,
   deleteSpecialWorkingDay,
   findHoliday,
+  findSameHoliday,
+  findSameSpecialWorkingDay,
   insertHoliday,
   insertSpecialWorkingDay,
   updateHoliday,
@@ -17,6 +19,7 @@ import {
   type NewSpecialWorkingDay,
 } from './holiday-repository.ts';
 import { parseIcsHolidays } from './holidays-ics.ts';
+import { checkCalendarDate } from './local-date.ts';
 import { WorkingCalendar } from './working-calendar.ts';
 
 export interface ChangeOutcome<T> {
@@ -53,10 +56,26 @@ function describeHoliday(h: Pick<HolidayRow, 'id' | 'date' | 'name_bn' | 'name_e
   return { id: h.id, date: h.date, name_bn: h.name_bn, name_en: h.name_en, kind: h.kind };
 }
 
+// ids are PostgreSQL integers: anything else is refused before it reaches SQL
+const MAX_ID = 2_147_483_647;
+
+function checkId(id: number): number {
+  if (!Number.isInteger(id) || id < 1 || id > MAX_ID) throw new CalendarError('invalid_id', String(id), 'id');
+  return id;
+}
+
 async function requireHoliday(db: Kysely<DB> | Transaction<DB>, id: number): Promise<HolidayRow> {
+  checkId(id);
   const holiday = await findHoliday(db, id);
   if (!holiday) throw new CalendarError('holiday_not_found', String(id));
   return holiday;
+}
+
+// Checked under the calendar lock, so no other change can add the same holiday in between.
+async function refuseDuplicateHoliday(trx: Transaction<DB>, holiday: Pick<NewHoliday, 'date' | 'name_bn' | 'office_id'>, exceptId?: number) {
+  if (await findSameHoliday(trx, holiday, exceptId)) {
+    throw new CalendarError('holiday_exists', `${holiday.date} ${holiday.name_bn}`, 'date');
+  }
 }
 
 /** A holiday as asked for: without a kind, an office's own day is a closure and any other a general holiday. */
@@ -64,6 +83,7 @@ export type HolidayRequest = Omit<NewHoliday, 'kind'> & { kind?: NewHoliday['kin
 
 /** An office closes on its own days only (local_closure); a national holiday names no office. */
 function checkedHoliday(holiday: HolidayRequest): NewHoliday {
+  checkCalendarDate(holiday.date, 'date');
   const kind = holiday.kind ?? (holiday.office_id === null ? 'general' : 'local_closure');
   if ((kind === 'local_closure') !== (holiday.office_id !== null)) {
     throw new CalendarError('closure_needs_office', `kind ${kind}${holiday.office_id === null ? ' without an office' : ' with an office'}`, 'office');
@@ -74,6 +94,7 @@ function checkedHoliday(holiday: HolidayRequest): NewHoliday {
 export function addHoliday(db: Kysely<DB>, actor: string, request: HolidayRequest) {
   const holiday = checkedHoliday(request);
   return recordChange(db, actor, 'holiday.add', holiday.office_id, async (trx) => {
+    await refuseDuplicateHoliday(trx, holiday);
     const row = await insertHoliday(trx, holiday);
     return { result: row, detail: { holiday: describeHoliday(row) } };
   });
@@ -81,8 +102,10 @@ export function addHoliday(db: Kysely<DB>, actor: string, request: HolidayReques
 
 /** Moves a holiday to another date (moon-dependent dates are confirmed late). */
 export async function moveHoliday(db: Kysely<DB>, actor: string, id: number, toDate: string) {
+  checkCalendarDate(toDate, 'to');
   const before = await requireHoliday(db, id);
   return recordChange(db, actor, 'holiday.move', before.office_id, async (trx) => {
+    await refuseDuplicateHoliday(trx, { ...before, date: toDate }, id);
     const row = await updateHoliday(trx, id, { date: toDate });
     if (!row) throw new CalendarError('holiday_not_found', String(id));
     return { result: row, detail: { holiday: describeHoliday(row), from: before.date, to: toDate } };
@@ -90,8 +113,10 @@ export async function moveHoliday(db: Kysely<DB>, actor: string, id: number, toD
 }
 
 export async function changeHoliday(db: Kysely<DB>, actor: string, id: number, changes: Partial<NewHoliday>) {
+  if (changes.date !== undefined) checkCalendarDate(changes.date, 'date');
   const before = await requireHoliday(db, id);
   return recordChange(db, actor, 'holiday.change', before.office_id, async (trx) => {
+    await refuseDuplicateHoliday(trx, { ...before, ...changes }, id);
     const row = await updateHoliday(trx, id, changes);
     if (!row) throw new CalendarError('holiday_not_found', String(id));
     return { result: row, detail: { before: describeHoliday(before), after: describeHoliday(row), changes } };
@@ -108,13 +133,16 @@ export async function removeHoliday(db: Kysely<DB>, actor: string, id: number) {
 }
 
 export function addSpecialWorkingDay(db: Kysely<DB>, actor: string, day: NewSpecialWorkingDay) {
+  checkCalendarDate(day.date, 'date');
   return recordChange(db, actor, 'special_working_day.add', day.office_id, async (trx) => {
+    if (await findSameSpecialWorkingDay(trx, day)) throw new CalendarError('special_working_day_exists', day.date, 'date');
     const row = await insertSpecialWorkingDay(trx, day);
     return { result: row, detail: { special_working_day: { id: row.id, date: row.date, name_bn: row.name_bn } } };
   });
 }
 
 export async function removeSpecialWorkingDay(db: Kysely<DB>, actor: string, id: number) {
+  checkId(id);
   const row = await db.selectFrom('special_working_days').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw new CalendarError('holiday_not_found', `special working day ${id}`);
   return recordChange(db, actor, 'special_working_day.remove', row.office_id, async (trx) => {
@@ -133,29 +161,18 @@ export function addHolidays(
   specialWorkingDays: NewSpecialWorkingDay[] = [],
   afterwards?: (trx: Transaction<DB>) => Promise<void>,
 ) {
+  // every date is checked before anything is written: one bad date refuses the whole file
+  for (const entry of [...holidays, ...specialWorkingDays]) checkCalendarDate(entry.date);
   return recordChange(db, actor, action, officeId, async (trx) => {
     let added = 0;
     for (const holiday of holidays) {
-      const exists = await trx
-        .selectFrom('holidays')
-        .select('id')
-        .where('date', '=', holiday.date)
-        .where('name_bn', '=', holiday.name_bn)
-        .where((eb) => (holiday.office_id === null ? eb('office_id', 'is', null) : eb('office_id', '=', holiday.office_id)))
-        .executeTakeFirst();
-      if (exists) continue;
+      if (await findSameHoliday(trx, holiday)) continue;
       await insertHoliday(trx, holiday);
       added++;
     }
     let addedDays = 0;
     for (const day of specialWorkingDays) {
-      const exists = await trx
-        .selectFrom('special_working_days')
-        .select('id')
-        .where('date', '=', day.date)
-        .where((eb) => (day.office_id === null ? eb('office_id', 'is', null) : eb('office_id', '=', day.office_id)))
-        .executeTakeFirst();
-      if (exists) continue;
+      if (await findSameSpecialWorkingDay(trx, day)) continue;
       await insertSpecialWorkingDay(trx, day);
       addedDays++;
     }

@@ -7,13 +7,23 @@ import { computeDeadline, type DeadlineResult } from './deadline.ts';
 import type { PromiseRule } from './deadline-rule.ts';
 import { CalendarError } from './errors.ts';
 import type { Holiday, SpecialWorkingDay } from './holiday-file.ts';
-import { listHolidays, listSpecialWorkingDays, loadWorkingCalendar, type HolidayRow } from './holiday-repository.ts';
+import { checkCalendarDate } from './local-date.ts';
+import { readWorkingCalendar } from './calendar-cache.ts';
+import { listHolidays, listSpecialWorkingDays, type HolidayRow } from './holiday-repository.ts';
 import { holidaysToIcs } from './holidays-ics.ts';
 import { DHAKA_ZONE } from './working-calendar.ts';
 
+/** The years whose calendar can be listed (the holiday files start in 2000). */
 export const YEAR_RANGE = { min: 2000, max: 2100 } as const;
 
+/** A year asked for (?year, --year), refused before any SQL when it is outside YEAR_RANGE. */
+export function checkListedYear(year: number): number {
+  if (!Number.isInteger(year) || year < YEAR_RANGE.min || year > YEAR_RANGE.max) throw new CalendarError('invalid_date', `year ${year}`, 'year');
+  return year;
+}
+
 export async function calendarYear(db: Kysely<DB>, year: number, officeId: number | null = null) {
+  checkListedYear(year);
   const [holidays, specialWorkingDays] = await Promise.all([
     listHolidays(db, year, officeId),
     listSpecialWorkingDays(db, year, officeId),
@@ -45,15 +55,19 @@ export async function calendarYearIcs(db: Kysely<DB>, year: number, officeId: nu
   return holidaysToIcs(year, holidays.map(asFileHoliday), days);
 }
 
-/** "2026-12-03T10:00" is Dhaka time; a moment with an offset or Z is taken as written. */
+/**
+ * "2026-12-03T10:00" is Dhaka time; a moment with an offset or Z is taken as written. Its Dhaka
+ * date must be a calendar date (checkCalendarDate: a real date from 1971 to 2100).
+ */
 export function parseReceivedAt(text: string): Date {
   const moment = DateTime.fromISO(text.trim(), { zone: DHAKA_ZONE, setZone: false });
   if (!moment.isValid) throw new CalendarError('invalid_date', text, 'from');
+  checkCalendarDate(moment.setZone(DHAKA_ZONE).toISODate() ?? text, 'from');
   return moment.toJSDate();
 }
 
 export async function dueFor(db: Kysely<DB>, officeId: number | null, receivedAt: Date, rule: PromiseRule): Promise<DeadlineResult> {
-  return computeDeadline(await loadWorkingCalendar(db, officeId), { receivedAt, rule });
+  return computeDeadline(await readWorkingCalendar(db, officeId), { receivedAt, rule });
 }
 
 /** The JSON shape of a computed deadline for the CLI and the API. */

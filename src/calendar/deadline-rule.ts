@@ -41,7 +41,8 @@ export const MAX_RULE_AMOUNT: Record<DeadlineUnit, number> = {
 function checkAmount(unit: DeadlineUnit, value: number, label: string | null): void {
   const whole = unit === 'hour' || Number.isInteger(value);
   if (!Number.isFinite(value) || value < 0 || !whole || value > MAX_RULE_AMOUNT[unit]) {
-    throw new CalendarError('invalid_limit', `${JSON.stringify(label)}: ${value} ${unit} (0 to ${MAX_RULE_AMOUNT[unit]}, whole days and months)`);
+    // the field is the time limit as the API and the CLI take it (--limit, ?limit=)
+    throw new CalendarError('invalid_limit', `${JSON.stringify(label)}: ${value} ${unit} (0 to ${MAX_RULE_AMOUNT[unit]}, whole days and months)`, 'limit');
   }
 }
 

@@ -13,6 +13,8 @@ export const CALENDAR_ERROR_CODES = [
   'no_working_day',
   'holiday_not_found',
   'holiday_exists',
+  'special_working_day_exists',
+  'invalid_id',
   'office_not_found',
 ] as const;
 export type CalendarErrorCode = (typeof CALENDAR_ERROR_CODES)[number];
@@ -21,6 +23,7 @@ const STATUS: Partial<Record<CalendarErrorCode, ErrorStatus>> = {
   holiday_not_found: 404,
   office_not_found: 404,
   holiday_exists: 409,
+  special_working_day_exists: 409,
 };
 
 export class CalendarError extends DomainError {

@@ -64,6 +64,28 @@ export async function findHoliday(db: Executor, id: number) {
   return db.selectFrom('holidays').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** The holiday a new or changed one would duplicate (the unique indexes of migrations/0002): same office, date and Bangla name. */
+export async function findSameHoliday(db: Executor, holiday: Pick<NewHoliday, 'date' | 'name_bn' | 'office_id'>, exceptId?: number) {
+  let query = db
+    .selectFrom('holidays')
+    .select('id')
+    .where('date', '=', holiday.date)
+    .where('name_bn', '=', holiday.name_bn)
+    .where((eb) => (holiday.office_id === null ? eb('office_id', 'is', null) : eb('office_id', '=', holiday.office_id)));
+  if (exceptId !== undefined) query = query.where('id', '!=', exceptId);
+  return query.executeTakeFirst();
+}
+
+/** The special working day already declared for that office (or nationally) on that date. */
+export async function findSameSpecialWorkingDay(db: Executor, day: Pick<NewSpecialWorkingDay, 'date' | 'office_id'>) {
+  return db
+    .selectFrom('special_working_days')
+    .select('id')
+    .where('date', '=', day.date)
+    .where((eb) => (day.office_id === null ? eb('office_id', 'is', null) : eb('office_id', '=', day.office_id)))
+    .executeTakeFirst();
+}
+
 export async function insertHoliday(db: Executor, holiday: NewHoliday): Promise<HolidayRow> {
   return db.insertInto('holidays').values(holiday).returningAll().executeTakeFirstOrThrow();
 }

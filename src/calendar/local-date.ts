@@ -37,6 +37,32 @@ export function assertIsoDate(value: string, what = 'date'): string {
   return value;
 }
 
+/**
+ * The years a date given to the calendar may fall in: from the independence of Bangladesh to the
+ * end of the century. Year 0, 1900 or 99999 are typing mistakes, and PostgreSQL refuses some of them.
+ */
+export const CALENDAR_YEARS = { min: 1971, max: 2100 } as const;
+
+export function isCalendarYear(year: number): boolean {
+  return Number.isInteger(year) && year >= CALENDAR_YEARS.min && year <= CALENDAR_YEARS.max;
+}
+
+/**
+ * The one check of a date given to the calendar (the API and the CLI both come through the
+ * services that call it): a real 'YYYY-MM-DD' date in CALENDAR_YEARS, or an invalid_date error
+ * naming the field.
+ */
+export function checkCalendarDate(value: string, field?: string): string {
+  if (!isIsoDate(value) || !isCalendarYear(yearOf(value))) {
+    throw new CalendarError(
+      'invalid_date',
+      `${JSON.stringify(value)} is not a real date written YYYY-MM-DD from ${CALENDAR_YEARS.min} to ${CALENDAR_YEARS.max}`,
+      field,
+    );
+  }
+  return value;
+}
+
 /** Minutes after midnight of an 'HH:mm' time. */
 export function minutesOfClockTime(value: string, what = 'time'): number {
   const match = CLOCK_TIME.exec(value);

@@ -46,3 +46,46 @@ test('a charter CSV is a BOM, the header row and one CRLF-ended row per service'
   );
   assert.equal(lines.length, 3);
 });
+
+// OWASP's list for CSV injection: Excel and LibreOffice run a cell starting with = + - @, and
+// skip a leading tab or carriage return before looking for one.
+const FORMULA_STARTS = ['=', '+', '-', '@', '\t', '\r'] as const;
+
+test('each character that can start a formula, = + - @ tab and carriage return, gets the apostrophe', () => {
+  for (const start of FORMULA_STARTS) {
+    const text = `${start}cmd|' /C calc'!A0`;
+    const cell = csvCell(text);
+    const unquoted = cell.startsWith('"') ? cell.slice(1, -1).replace(/""/g, '"') : cell;
+    assert.equal(unquoted, `'${text}`, JSON.stringify(start));
+  }
+});
+
+test('the same characters later in the text, or after a letter, are left alone', () => {
+  for (const start of FORMULA_STARTS) {
+    const cell = csvCell(`সেবা ${start}1`);
+    assert.ok(!cell.replace(/^"/, '').startsWith("'"), JSON.stringify(start));
+  }
+  assert.equal(csvCell(' =1+1'), ' =1+1', 'a leading space makes a spreadsheet read text');
+  assert.equal(csvCell("'=1+1"), "'=1+1", 'already marked as text');
+});
+
+test('every text column of a service is defused, not only the name', () => {
+  for (const start of FORMULA_STARTS) {
+    const formula = `${start}1+1`;
+    const hostile: Service = {
+      ...service,
+      name_bn: formula,
+      delivery_methods: [formula],
+      documents_bn: formula,
+      fee: { text: formula, free: false, amount_bdt: null },
+      time_limit: { ...service.time_limit, text: formula },
+      officer: { name_bn: formula, designation_bn: formula, phone: null, mobile: null, email: null, inferred: false },
+      remedy_bn: formula,
+    };
+    const row = charterCsv([hostile]).slice(1).split('\r\n')[1] ?? '';
+    // a carriage return inside a value is quoted, so the row is found by its quoted cells
+    const expected = start === '\r' ? `"'${formula}"` : `'${formula}`;
+    const count = row.split(expected).length - 1;
+    assert.equal(count, 8, `${JSON.stringify(start)}: name, method, documents, fee, time limit, officer name and post, remedy`);
+  }
+});

@@ -68,3 +68,22 @@ test('the deadline API counts an office’s own closures, and names an unknown o
   assert.equal(unknown.statusCode, 404);
   assert.equal(unknown.json().error, 'office_not_found');
 });
+
+test('words that are no time limit are a 400 on the limit field; words for "no fixed limit" still answer', async () => {
+  for (const limit of ['abc', 'জনাব করিম', 'দেখা যাক ৫']) {
+    const refused = await app.inject({ url: '/api/sla/due', query: { from: '2026-12-03T10:00', limit } });
+    assert.equal(refused.statusCode, 400, limit);
+    const body = refused.json() as { error: string; field: string; message_en: string; message_bn: string };
+    assert.equal(body.error, 'time_limit_not_countable');
+    assert.equal(body.field, 'limit');
+    assert.match(body.message_en, /no duration that can be counted/);
+    assert.match(body.message_bn, /গণনা করা যায়/);
+  }
+  for (const limit of ['চাহিদা অনুযায়ী', 'শুনানি সাপেক্ষে', 'as needed']) {
+    const answered = await app.inject({ url: '/api/sla/due', query: { from: '2026-12-03T10:00', limit } });
+    assert.equal(answered.statusCode, 200, limit);
+    assert.equal((answered.json() as { rule: string }).rule, 'no_fixed_limit');
+  }
+  const immediate = await app.inject({ url: '/api/sla/due', query: { from: '2026-12-03T10:00', limit: 'তাৎক্ষণিক' } });
+  assert.equal((immediate.json() as { due_at: string }).due_at, '2026-12-03T11:00:00.000Z');
+});

@@ -13,6 +13,10 @@ export const CHARTERS_ERROR_CODES = [
   'service_not_found',
   'office_name_missing',
   'duplicate_service_code',
+  'input_too_large',
+  'too_many_services',
+  'charter_too_long',
+  'time_limit_not_countable',
 ] as const;
 export type ChartersErrorCode = (typeof CHARTERS_ERROR_CODES)[number];
 
@@ -25,8 +29,9 @@ export class ChartersError extends DomainError {
   constructor(
     override readonly code: ChartersErrorCode,
     detail?: string,
+    field?: string,
   ) {
-    super(code, detail);
+    super(code, detail, field);
     this.status = NOT_FOUND.has(code) ? 404 : 400;
   }
 }

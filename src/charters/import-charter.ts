@@ -34,6 +34,33 @@ export interface ImportResult {
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
+/**
+ * How big a charter may be. The largest real charters list a few hundred services (a
+ * ministry's, all its wings together); these bounds leave ten times that and keep one import
+ * to a few seconds and its transaction short. A bigger file is most likely several offices'
+ * charters pasted together, or not a charter at all.
+ */
+export const CHARTER_LIMITS = {
+  /** the charter file, text or JSON */
+  bytes: 10 * 1024 * 1024,
+  services: 5_000,
+  grsContacts: 100,
+  expectations: 1_000,
+} as const;
+
+/** Refuses a document beyond CHARTER_LIMITS before anything is parsed further or written. */
+export function assertCharterWithinLimits(doc: Pick<CharterDocument, 'services' | 'grs_contacts' | 'expectations_bn'>): void {
+  if (doc.services.length > CHARTER_LIMITS.services) {
+    throw new ChartersError('too_many_services', `${doc.services.length} services, at most ${CHARTER_LIMITS.services}`);
+  }
+  if (doc.grs_contacts.length > CHARTER_LIMITS.grsContacts) {
+    throw new ChartersError('charter_too_long', `${doc.grs_contacts.length} GRS contacts, at most ${CHARTER_LIMITS.grsContacts}`);
+  }
+  if (doc.expectations_bn.length > CHARTER_LIMITS.expectations) {
+    throw new ChartersError('charter_too_long', `${doc.expectations_bn.length} expectations, at most ${CHARTER_LIMITS.expectations}`);
+  }
+}
+
 /** doict.jaintiapur.sylhet.gov.bd → doict-jaintiapur-sylhet */
 export function officeSlugFromWebsite(website: string | null): string | null {
   const labels = hostLabels(website).filter((label) => /^[a-z0-9-]+$/.test(label));
@@ -47,6 +74,7 @@ export async function importCharter(db: Kysely<DB>, doc: CharterDocument, option
   if (!SLUG.test(slug) || slug.length > 80) throw new ChartersError('invalid_office_slug', slug);
   const nameBn = doc.office.name_bn ?? doc.office.name_en;
   if (!nameBn) throw new ChartersError('office_name_missing');
+  assertCharterWithinLimits(doc);
   assertUniqueServiceCodes(doc.services);
 
   return db.transaction().execute(async (trx) => {

@@ -3,15 +3,20 @@
 import { parseCharterText } from './parse/charter-text.ts';
 import { charterDocumentSchema } from './charter-schema.ts';
 import { ChartersError } from './errors.ts';
+import { assertCharterWithinLimits, CHARTER_LIMITS } from './import-charter.ts';
 import type { CharterDocument } from './model.ts';
 import { assertUniqueServiceCodes } from './service-identity.ts';
 
 export function readCharter(bytes: Uint8Array): CharterDocument {
+  if (bytes.length > CHARTER_LIMITS.bytes) {
+    throw new ChartersError('input_too_large', `${bytes.length} bytes, at most ${CHARTER_LIMITS.bytes}`);
+  }
   const text = decodeText(bytes);
   if (text.trim() === '') throw new ChartersError('empty_input');
   if (/^\s*\{/.test(text)) return readCharterJson(text);
   const doc = parseCharterText(text);
   if (doc.services.length === 0 && doc.grs_contacts.length === 0) throw new ChartersError('not_a_charter');
+  assertCharterWithinLimits(doc);
   return doc;
 }
 
@@ -50,6 +55,7 @@ export function readCharterJson(text: string): CharterDocument {
     const first = parsed.error.issues[0];
     throw new ChartersError('invalid_charter_json', first ? `${first.path.join('.') || '(document)'}: ${first.message}` : undefined);
   }
+  assertCharterWithinLimits(parsed.data);
   assertUniqueServiceCodes(parsed.data.services);
   return parsed.data;
 }

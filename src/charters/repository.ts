@@ -89,55 +89,43 @@ export async function insertCharterVersion(
     .returning(['id', 'version_no'])
     .executeTakeFirstOrThrow();
 
-  if (doc.services.length > 0) {
-    await trx
-      .insertInto('charter_services')
-      .values(
-        doc.services.map((service, position) =>
-          serviceRow(version.id, position, service, identities.services[position]?.code ?? ''),
-        ),
-      )
-      .execute();
-  }
-  const officers = distinctOfficers(doc.services);
-  if (officers.length > 0) {
-    await trx
-      .insertInto('charter_officers')
-      .values(
-        officers.map((officer, position) => ({
-          charter_version_id: version.id,
-          position,
-          name_bn: officer.name_bn,
-          designation_bn: officer.designation_bn,
-          phone: officer.phone,
-          mobile: officer.mobile,
-          email: officer.email,
-        })),
-      )
-      .execute();
-  }
-  if (doc.grs_contacts.length > 0) {
-    await trx
-      .insertInto('charter_grs_contacts')
-      .values(
-        doc.grs_contacts.map((contact, position) => ({
-          charter_version_id: version.id,
-          position,
-          level: contact.level,
-          role_bn: contact.role_bn,
-          contact_bn: contact.contact_bn,
-          ...timeLimitColumns(contact.time_limit),
-        })),
-      )
-      .execute();
-  }
-  if (doc.expectations_bn.length > 0) {
-    await trx
-      .insertInto('charter_expectations')
-      .values(doc.expectations_bn.map((text, position) => ({ charter_version_id: version.id, position, text_bn: text })))
-      .execute();
-  }
+  const services = doc.services.map((service, position) =>
+    serviceRow(version.id, position, service, identities.services[position]?.code ?? ''),
+  );
+  for (const rows of inChunks(services)) await trx.insertInto('charter_services').values(rows).execute();
+  const officers = distinctOfficers(doc.services).map((officer, position) => ({
+    charter_version_id: version.id,
+    position,
+    name_bn: officer.name_bn,
+    designation_bn: officer.designation_bn,
+    phone: officer.phone,
+    mobile: officer.mobile,
+    email: officer.email,
+  }));
+  for (const rows of inChunks(officers)) await trx.insertInto('charter_officers').values(rows).execute();
+  const contacts = doc.grs_contacts.map((contact, position) => ({
+    charter_version_id: version.id,
+    position,
+    level: contact.level,
+    role_bn: contact.role_bn,
+    contact_bn: contact.contact_bn,
+    ...timeLimitColumns(contact.time_limit),
+  }));
+  for (const rows of inChunks(contacts)) await trx.insertInto('charter_grs_contacts').values(rows).execute();
+  const expectations = doc.expectations_bn.map((text, position) => ({ charter_version_id: version.id, position, text_bn: text }));
+  for (const rows of inChunks(expectations)) await trx.insertInto('charter_expectations').values(rows).execute();
   return { ...version, identityWarnings: identities.warnings };
+}
+
+// One statement may carry at most 65,535 bind parameters (PostgreSQL's wire protocol counts
+// them in 16 bits; PGlite speaks the same protocol): a charter_services row takes ~30.
+const MAX_BIND_PARAMETERS = 65_535;
+
+/** Rows of one table (all with the same columns) in groups that each fit one INSERT; none for no rows. */
+function* inChunks<Row extends object>(rows: readonly Row[]): Generator<Row[]> {
+  const columns = rows[0] ? Object.keys(rows[0]).length : 1;
+  const size = Math.max(1, Math.floor(MAX_BIND_PARAMETERS / columns));
+  for (let start = 0; start < rows.length; start += size) yield rows.slice(start, start + size);
 }
 
 /** The services of the office's latest version, whatever its status; null when it has none. */

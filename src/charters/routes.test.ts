@@ -96,19 +96,20 @@ function parseCsv(text: string): string[][] {
   return rows;
 }
 
-test('the directory lists both seed offices, by district, with their service counts and charter dates', async () => {
+test('the directory leads from the divisions down to both seed offices, with their service counts and charter dates', async () => {
   const response = await get('/');
   assert.equal(response.statusCode, 200);
   assert.match(response.headers['content-type'] as string, /^text\/html; charset=utf-8/);
-  const body = response.body;
-  for (const slug of [JAINTIAPUR, JESSORE]) {
+  assert.ok(response.body.includes('href="/divisions/sylhet"') && response.body.includes('href="/divisions/khulna"'), 'links to the divisions');
+  for (const [slug, upazila] of [[JAINTIAPUR, '/upazilas/sylhet-jaintiapur'], [JESSORE, '/upazilas/jashore-sadar']] as const) {
+    const body = (await get(upazila)).body;
     const doc = await exportCharter(database.db, slug);
     assert.ok(body.includes(`href="/offices/${slug}"`), `links to ${slug}`);
     assert.ok(body.includes(escapeHtml(doc.office.name_bn ?? '')), `names ${slug}`);
     assert.ok(body.includes(`${formatNumber('bn', doc.services.length)}টি সেবা`), `counts the services of ${slug}`);
+    assert.match(body, /হালনাগাদ [০-৯]/);
   }
-  assert.ok(body.includes('<h2>সিলেট</h2>') && body.includes('<h2>যশোর</h2>'), 'groups offices under their districts');
-  assert.match(body, /হালনাগাদ [০-৯]/);
+  assert.ok((await get('/districts/sylhet')).body.includes('<h1>সিলেট জেলা</h1>'), 'under their districts');
 });
 
 test('searching the directory by a Bangla name finds that office only', async () => {
@@ -222,7 +223,7 @@ test('?lang=en switches the page to English and sets a cookie that later pages r
   const cookie = response.cookies.find((c) => c.name === 'lang');
   assert.equal(cookie?.value, 'en');
 
-  const later = await get('/', { lang: 'en' });
+  const later = await get('/upazilas/sylhet-jaintiapur', { lang: 'en' });
   assert.ok(later.body.includes('<html lang="en">'));
   assert.match(later.body, /\d+ services · updated/);
   const bangla = await get('/');
@@ -240,7 +241,7 @@ test('an unknown office is a 404 page in Bangla', async () => {
 });
 
 test('a service named <script>alert(1)</script> shows as text on every page, never as markup', async () => {
-  for (const url of ['/', `/offices/${HOSTILE}`, `/offices/${HOSTILE}?lang=en`, `/?q=${encodeURIComponent('দপ্তর')}`]) {
+  for (const url of ['/divisions/unrecorded', '/organisations/unrecorded', `/offices/${HOSTILE}`, `/offices/${HOSTILE}?lang=en`, `/?q=${encodeURIComponent('দপ্তর')}`]) {
     const body = (await get(url)).body;
     assert.ok(!body.includes('<script'), `no script element on ${url}`);
     assert.ok(!body.includes('<img'), `no injected element on ${url}`);

@@ -1,10 +1,16 @@
 // The public charter pages and downloads. Handlers only load, render and send; the pages
-// live in pages/, the CSV in charter-csv.ts.
-import type { FastifyInstance } from 'fastify';
+// live in pages/, the CSV in charter-csv.ts. A published version never changes, so each page
+// is rendered and compressed once per office state, language and format, and then served
+// from memory (http/page-cache.ts).
+import { createHash } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponses } from '../http/api-schemas.ts';
-import { sendPage } from '../http/layout.ts';
+import { renderPage, type RenderedPage } from '../http/layout.ts';
+import { PageCache, sendCached, type ResponseContent } from '../http/page-cache.ts';
+import type { Lang } from '../core/i18n/index.ts';
+import { findOfficeBySlug } from '../offices/index.ts';
 import { charterDocumentSchema } from './charter-schema.ts';
 import { charterCsv } from './charter-csv.ts';
 import { ChartersError } from './errors.ts';
@@ -22,21 +28,56 @@ const serviceParams = officeParams.extend({ code: z.string().max(40) });
 const OLD_SERVICE_ID = /^[1-9][0-9]{0,8}$/;
 const prettyJson = (doc: unknown) => `${JSON.stringify(doc, null, 2)}\n`;
 
-export async function chartersRoutes(fastify: FastifyInstance): Promise<void> {
+/**
+ * What a cached page of this office depends on, read with one indexed lookup by slug: the
+ * office's row names its published version and when it was published (a republish gives a new
+ * key at once, on every instance) and holds the name and address the pages show.
+ */
+async function publishedOfficeKey(db: FastifyInstance['db'], slug: string): Promise<{ slug: string; key: string }> {
+  const office = await findOfficeBySlug(db, slug);
+  if (!office || office.published_charter_version_id === null) throw new ChartersError('office_not_found', slug);
+  // A republish landing between this read and the render files newer content under this
+  // older key, which no later request asks for: never older content under a newer key.
+  const key = createHash('sha256').update(JSON.stringify(office)).digest('base64url');
+  return { slug: office.slug, key };
+}
+
+/** The page in its frame; the language switch links to the page's own address, not the request's, so one copy serves every URL. */
+function pageContent(lang: Lang, path: string, page: RenderedPage): ResponseContent {
+  return { contentType: 'text/html; charset=utf-8', body: renderPage({ lang, title: page.title, path, body: page.body }) };
+}
+
+/** ?lang sets the language cookie (http/lang.ts): such an answer is the visitor's own. */
+const setsLanguage = (request: FastifyRequest) => (request.query as { lang?: unknown } | undefined)?.lang !== undefined;
+
+export interface ChartersRoutesOptions {
+  /** the app's cache of rendered pages; tests pass their own to watch it */
+  pageCache?: PageCache;
+}
+
+export async function chartersRoutes(fastify: FastifyInstance, options: ChartersRoutesOptions = {}): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const pageCache = options.pageCache ?? new PageCache();
 
   app.get(
     '/offices/:slug',
-    { schema: { summary: "An office's published Citizen's Charter", params: officeParams, querystring: z.object(langQuery) } },
+    // compressed once in the page cache, not again on every answer
+    { compress: false, schema: { summary: "An office's published Citizen's Charter", params: officeParams, querystring: z.object(langQuery) } },
     async (request, reply) => {
-      const charter = await loadPublishedCharter(app.db, request.params.slug);
-      return sendPage(request, reply, renderCharterPage(request.lang, charter));
+      const { lang } = request;
+      const office = await publishedOfficeKey(app.db, request.params.slug);
+      const page = await pageCache.get(`charter-page:${office.key}:${lang}`, async () => {
+        const charter = await loadPublishedCharter(app.db, office.slug);
+        return pageContent(lang, `/offices/${office.slug}`, renderCharterPage(lang, charter));
+      });
+      return sendCached(request, reply, page, { private: setsLanguage(request) });
     },
   );
 
   app.get(
     '/offices/:slug/services/:code',
     {
+      compress: false,
       schema: {
         summary: 'One service of a published charter, by its code (s1, s2, …); an old numeric id redirects to the code',
         params: serviceParams,
@@ -52,14 +93,21 @@ export async function chartersRoutes(fastify: FastifyInstance): Promise<void> {
         return reply.redirect(location, 301);
       }
       if (!SERVICE_CODE_PATTERN.test(code)) throw new ChartersError('service_not_found', code);
-      const { office, service } = await loadPublishedService(app.db, slug, code);
-      return sendPage(request, reply, renderServicePage(request.lang, { office, service }));
+      const { lang } = request;
+      const office = await publishedOfficeKey(app.db, slug);
+      // a code that names no service throws here, and nothing is kept
+      const page = await pageCache.get(`service-page:${office.key}:${code}:${lang}`, async () => {
+        const { office: shown, service } = await loadPublishedService(app.db, office.slug, code);
+        return pageContent(lang, `/offices/${office.slug}/services/${code}`, renderServicePage(lang, { office: shown, service }));
+      });
+      return sendCached(request, reply, page, { private: setsLanguage(request) });
     },
   );
 
   app.get(
     '/offices/:slug/charter.json',
     {
+      compress: false,
       schema: {
         summary: 'The published charter as canonical JSON (protishruti.charter/v1)',
         params: officeParams,
@@ -67,15 +115,20 @@ export async function chartersRoutes(fastify: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      const doc = await exportCharter(app.db, request.params.slug);
-      // pretty-printed for people who open it; the schema above documents it
-      return reply.type('application/json; charset=utf-8').serializer(prettyJson).send(doc);
+      const office = await publishedOfficeKey(app.db, request.params.slug);
+      const json = await pageCache.get(`charter-json:${office.key}`, async () => ({
+        contentType: 'application/json; charset=utf-8',
+        // pretty-printed for people who open it; the schema above documents it
+        body: prettyJson(await exportCharter(app.db, office.slug)),
+      }));
+      return sendCached(request, reply, json);
     },
   );
 
   app.get(
     '/offices/:slug/charter.csv',
     {
+      compress: false,
       schema: {
         summary: 'The published charter’s services as CSV (UTF-8 with BOM)',
         params: officeParams,
@@ -83,13 +136,14 @@ export async function chartersRoutes(fastify: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      const { slug } = request.params;
-      const doc = await exportCharter(app.db, slug);
-      // the slug matched a stored office, whose slugs are [a-z0-9-] only: safe in the header
-      return reply
-        .type('text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="${slug}-charter.csv"`)
-        .send(charterCsv(doc.services));
+      const office = await publishedOfficeKey(app.db, request.params.slug);
+      const csv = await pageCache.get(`charter-csv:${office.key}`, async () => ({
+        contentType: 'text/csv; charset=utf-8',
+        // a stored office's slug is [a-z0-9-] only: safe in the header
+        headers: { 'content-disposition': `attachment; filename="${office.slug}-charter.csv"` },
+        body: charterCsv((await exportCharter(app.db, office.slug)).services),
+      }));
+      return sendCached(request, reply, csv);
     },
   );
 }

@@ -51,6 +51,11 @@ export interface IdentifyInput {
 const SAME_PLACE_SIMILARITY = 0.65;
 /** Same category, renumbered: only a very similar name is the same service. */
 const MOVED_SIMILARITY = 0.85;
+/**
+ * How far a renamed service is looked for from its old serial. Real charters list tens of
+ * services, so this covers every move there; a synthetic charter of thousands stays linear.
+ */
+const MOVED_SERIAL_REACH = 100;
 
 export function identifyServices({ previous, incoming, highestCodeNumber }: IdentifyInput): ServiceIdentities {
   assertUniqueServiceCodes(incoming);
@@ -108,23 +113,45 @@ interface Candidate {
   serialDistance: number;
 }
 
+/** A service's names as compared, worked out once: a charter may have thousands of services. */
+interface NameForms {
+  keys: string[];
+  bigrams: Map<string, number>[];
+}
+
+function nameForms(service: ServiceNames): NameForms {
+  const keys = [nameKey(service.name_bn), nameKey(service.name_en)];
+  return { keys, bigrams: keys.map(bigramCounts) };
+}
+
 /** Every acceptable pairing, best first; ties fall to charter order so the result is deterministic. */
 function rankCandidates(old: readonly PreviousService[], incoming: readonly { service: IncomingService; index: number }[]): Candidate[] {
+  const oldForms = old.map(nameForms);
+  const newForms = incoming.map(({ service }) => nameForms(service));
+  // identical names pair up through a lookup; only services of one category are compared by similarity
+  const oldByKey = new Map<string, number[]>();
+  oldForms.forEach((forms, oldIndex) =>
+    forms.keys.forEach((key, which) => {
+      if (key === '') return;
+      const slot = `${which}:${key}`;
+      oldByKey.set(slot, [...(oldByKey.get(slot) ?? []), oldIndex]);
+    }),
+  );
   const candidates: Candidate[] = [];
-  old.forEach((oldService, oldIndex) => {
-    for (const { service, index: newIndex } of incoming) {
-      const identical = sameName(oldService, service);
-      const similarity = identical ? 1 : nameSimilarity(oldService, service);
+  incoming.forEach(({ service, index: newIndex }, position) => {
+    const forms = newForms[position] as NameForms;
+    const identical = new Set(forms.keys.flatMap((key, which) => (key === '' ? [] : (oldByKey.get(`${which}:${key}`) ?? []))));
+    old.forEach((oldService, oldIndex) => {
       const sameCategory = oldService.category === service.category;
+      const isIdentical = identical.has(oldIndex);
+      if (!isIdentical && (!sameCategory || Math.abs(oldService.serial - service.serial) > MOVED_SERIAL_REACH)) return;
       const sameSerial = oldService.serial === service.serial;
-      const acceptable =
-        identical ||
-        (sameCategory && sameSerial && similarity >= SAME_PLACE_SIMILARITY) ||
-        (sameCategory && similarity >= MOVED_SIMILARITY);
-      if (!acceptable) continue;
+      const threshold = sameSerial ? SAME_PLACE_SIMILARITY : MOVED_SIMILARITY;
+      const similarity = isIdentical ? 1 : formsSimilarity(oldForms[oldIndex] as NameForms, forms, threshold);
+      if (!isIdentical && similarity < threshold) return;
       const serialDistance = Math.abs(oldService.serial - service.serial);
-      candidates.push({ oldService, oldIndex, newIndex, identical, similarity, sameCategory, sameSerial, serialDistance });
-    }
+      candidates.push({ oldService, oldIndex, newIndex, identical: isIdentical, similarity, sameCategory, sameSerial, serialDistance });
+    });
   });
   return candidates.sort(
     (a, b) =>
@@ -160,29 +187,40 @@ function sameName(a: ServiceNames, b: ServiceNames): boolean {
   return namePairs(a, b).some(([x, y]) => x === y);
 }
 
-function nameSimilarity(a: ServiceNames, b: ServiceNames): number {
-  return Math.max(0, ...namePairs(a, b).map(([x, y]) => diceSimilarity(x, y)));
+/** The best similarity of the Bangla or the English names; 0 when it cannot reach `atLeast`. */
+function formsSimilarity(a: NameForms, b: NameForms, atLeast: number): number {
+  let best = 0;
+  a.keys.forEach((x, which) => {
+    const y = b.keys[which] ?? '';
+    if (x === '' || y === '') return;
+    // Dice can be no more than the shorter name's share of both: skip pairs that cannot reach the bar
+    if ((2 * Math.min(x.length, y.length)) / (x.length + y.length) < atLeast) return;
+    best = Math.max(best, diceOfCounts(a.bigrams[which] as Map<string, number>, b.bigrams[which] as Map<string, number>, x.length + y.length - 2));
+  });
+  return best;
+}
+
+function bigramCounts(text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (let i = 0; i < text.length - 1; i++) {
+    const bigram = text.slice(i, i + 2);
+    counts.set(bigram, (counts.get(bigram) ?? 0) + 1);
+  }
+  return counts;
+}
+
+function diceOfCounts(a: Map<string, number>, b: Map<string, number>, bigramTotal: number): number {
+  if (bigramTotal <= 0) return 0;
+  let shared = 0;
+  for (const [bigram, count] of b) shared += Math.min(count, a.get(bigram) ?? 0);
+  return (2 * shared) / bigramTotal;
 }
 
 /** Sørensen–Dice coefficient of character bigrams: 1 for the same text, 0 for nothing shared. */
 export function diceSimilarity(a: string, b: string): number {
   if (a === b) return 1;
   if (a.length < 2 || b.length < 2) return 0;
-  const counts = new Map<string, number>();
-  for (let i = 0; i < a.length - 1; i++) {
-    const bigram = a.slice(i, i + 2);
-    counts.set(bigram, (counts.get(bigram) ?? 0) + 1);
-  }
-  let shared = 0;
-  for (let i = 0; i < b.length - 1; i++) {
-    const bigram = b.slice(i, i + 2);
-    const left = counts.get(bigram) ?? 0;
-    if (left > 0) {
-      counts.set(bigram, left - 1);
-      shared++;
-    }
-  }
-  return (2 * shared) / (a.length - 1 + (b.length - 1));
+  return diceOfCounts(bigramCounts(a), bigramCounts(b), a.length + b.length - 2);
 }
 
 function describe(service: ServiceNames): string {

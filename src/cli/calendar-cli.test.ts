@@ -88,3 +88,24 @@ test('wrong input is one clear line: a bad date, a missing option, an unknown of
   assert.equal(closure.code, 1);
   assert.match(closure.stderr, /office closure \(kind local_closure\) needs an office/);
 });
+
+/** Exit code 1 and one line on stderr, no stack trace. */
+function assertOneLineError(result: { code: number; stderr: string }, pattern: RegExp) {
+  assert.equal(result.code, 1, result.stderr);
+  assert.equal(result.stderr.trim().split('\n').length, 1, result.stderr);
+  assert.doesNotMatch(result.stderr, /\n\s+at /);
+  assert.match(result.stderr, pattern);
+}
+
+test('a --limit with no duration is an error, but words for "no fixed limit" still answer so', async () => {
+  const refused = await cli(['sla', 'due', '--from', '2026-12-03T10:00', '--limit', 'abc']);
+  assertOneLineError(refused, /no duration that can be counted.*\(abc\) \/ সময়সীমায় গণনা করা যায়/);
+  const onDemand = await dueAt('2026-12-03T10:00', 'চাহিদা অনুযায়ী');
+  assert.deepEqual([onDemand.due_at, onDemand.rule], [null, 'no_fixed_limit']);
+});
+
+test('impossible dates and years are refused: year 0, before 1971, after 2100', async () => {
+  assertOneLineError(await cli(['sla', 'due', '--from', '0000-01-01T10:00', '--limit', '৩ কার্যদিবস']), /not a valid date/);
+  assertOneLineError(await cli(['calendar', 'add', '--date', '1970-12-31', '--name-bn', 'x']), /not a valid date/);
+  assertOneLineError(await cli(['calendar', 'list', '--year', '2101']), /--year 2101: a year from 2000 to 2100/);
+});

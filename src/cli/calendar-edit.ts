@@ -16,7 +16,7 @@ const KINDS = ['general', 'executive_order', 'optional', 'local_closure'] as con
 
 function dateOption(value: string | undefined, name = '--date'): string {
   if (!value) throw new CliUsageError(`${name} YYYY-MM-DD is needed`);
-  if (!isIsoDate(value)) throw new CalendarError('invalid_date', value);
+  if (!isIsoDate(value)) throw new CalendarError('invalid_date', value, name.replace(/^--/, ''));
   return value;
 }
 

@@ -1,15 +1,17 @@
 // calendar import-ics <file> [--office <slug>] and calendar export-ics [--year YYYY] [--office <slug>]
-import fs from 'node:fs/promises';
 import { calendarYearIcs, importIcs } from '../calendar/index.ts';
-import { CliUsageError, cliActor, officeIdOf, parseCommandArgs, printJson, withDatabase, yearOption, type Command } from './command.ts';
+import { cliActor, officeIdOf, parseCommandArgs, printJson, withDatabase, yearOption, type Command } from './command.ts';
+import { CliInputError, readInputFile } from './input-file.ts';
+
+// A year's national holidays fill ~15 KB; this leaves room for decades and every office's closures.
+const ICS_MAX_BYTES = 10 * 1024 * 1024;
 
 export const calendarImportIcs: Command = {
   usage: 'calendar import-ics <file.ics> [--office <slug>] [--json]   (holidays already there are skipped)',
   async run(args) {
-    const { values, positionals } = parseCommandArgs(args, { office: { type: 'string' }, json: { type: 'boolean', default: false } });
-    const file = positionals[0];
-    if (!file || positionals.length > 1) throw new CliUsageError('give exactly one .ics file');
-    const text = await fs.readFile(file, 'utf8');
+    const { values, positionals } = parseCommandArgs(args, { office: { type: 'string' }, json: { type: 'boolean', default: false } }, ['<file.ics>']);
+    const file = positionals[0] ?? '';
+    const text = (await readInputFile(file, ICS_MAX_BYTES, (size) => new CliInputError(`${file} is ${size} bytes; an .ics file may be at most ${ICS_MAX_BYTES} (10 MB)`))).toString('utf8');
     return withDatabase(async ({ db }) => {
       const outcome = await importIcs(db, cliActor(), text, await officeIdOf(db, values.office));
       if (values.json) printJson({ change_id: outcome.changeId, ...outcome.result, moved: outcome.moved });

@@ -5,9 +5,8 @@ import { CliUsageError, parseCommandArgs, printJson, withDatabase, type Command 
 export const charterExport: Command = {
   usage: 'charter export <office-slug> [--version N]   (default: the published version)',
   async run(args) {
-    const { values, positionals } = parseCommandArgs(args, { version: { type: 'string' } });
-    const slug = positionals[0];
-    if (!slug || positionals.length > 1) throw new CliUsageError('give exactly one office slug');
+    const { values, positionals } = parseCommandArgs(args, { version: { type: 'string' } }, ['<office-slug>']);
+    const slug = positionals[0] ?? '';
     const versionNo = values.version === undefined ? undefined : Number(values.version);
     if (versionNo !== undefined && !(Number.isInteger(versionNo) && versionNo > 0)) {
       throw new CliUsageError('--version takes a positive whole number');

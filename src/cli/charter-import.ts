@@ -1,22 +1,25 @@
 // charter import <file> [--dry-run] [--json] [--office <slug>] [--publish]
-import fs from 'node:fs/promises';
 import path from 'node:path';
-import { importCharter, readCharter, summariseCharter, summariseWarnings } from '../charters/index.ts';
-import { CliUsageError, parseCommandArgs, printJson, withDatabase, type Command } from './command.ts';
+import { CHARTER_LIMITS, ChartersError, importCharter, readCharter, summariseCharter, summariseWarnings } from '../charters/index.ts';
+import { parseCommandArgs, printJson, withDatabase, type Command } from './command.ts';
+import { readInputFile } from './input-file.ts';
 
 export const charterImport: Command = {
   usage: 'charter import <file> [--dry-run] [--json] [--office <slug>] [--publish]',
   async run(args) {
-    const { values, positionals } = parseCommandArgs(args, {
-      'dry-run': { type: 'boolean', default: false },
-      json: { type: 'boolean', default: false },
-      office: { type: 'string' },
-      publish: { type: 'boolean', default: false },
-    });
-    const file = positionals[0];
-    if (!file || positionals.length > 1) throw new CliUsageError('give exactly one charter file');
+    const { values, positionals } = parseCommandArgs(
+      args,
+      {
+        'dry-run': { type: 'boolean', default: false },
+        json: { type: 'boolean', default: false },
+        office: { type: 'string' },
+        publish: { type: 'boolean', default: false },
+      },
+      ['<file>'],
+    );
+    const file = positionals[0] ?? '';
 
-    const bytes = await fs.readFile(file);
+    const bytes = await readInputFile(file, CHARTER_LIMITS.bytes, (size) => new ChartersError('input_too_large', `${file}: ${size} bytes`));
     const doc = readCharter(bytes);
 
     if (values['dry-run']) {

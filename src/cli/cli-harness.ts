@@ -1,16 +1,22 @@
 // Test support: runs the CLI as a real child process against a test database.
-import { execFile } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { PROJECT_ROOT } from '../core/paths.ts';
 
 const run = promisify(execFile);
 const CLI = path.join(PROJECT_ROOT, 'src/cli/main.ts');
+// far above a command's few seconds, so a CLI that waits forever (on a FIFO, say) fails its test instead of hanging the suite
+const KILL_AFTER_MS = 120_000;
 
 export interface CliResult {
   code: number;
   stdout: string;
   stderr: string;
+}
+
+function cliEnv(dataDir: string, databaseUrl: string | undefined, env: Record<string, string | undefined>) {
+  return { ...process.env, DATA_DIR: dataDir, DATABASE_URL: databaseUrl ?? '', LOG_LEVEL: 'silent', ...env };
 }
 
 /** A CLI bound to a data directory and, on PostgreSQL, to a test database's URL. */
@@ -19,8 +25,9 @@ export function cliRunner(dataDir: string, databaseUrl: string | undefined) {
     try {
       const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', CLI, ...args], {
         cwd: PROJECT_ROOT,
-        env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: databaseUrl ?? '', LOG_LEVEL: 'silent', ...env },
+        env: cliEnv(dataDir, databaseUrl, env),
         maxBuffer: 16 * 1024 * 1024,
+        timeout: KILL_AFTER_MS,
       });
       return { code: 0, stdout, stderr };
     } catch (error) {
@@ -28,4 +35,14 @@ export function cliRunner(dataDir: string, databaseUrl: string | undefined) {
       return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
     }
   };
+}
+
+/** The CLI as a child process whose pipes the test handles itself (e.g. closes stdout early, as `| head` does). */
+export function spawnCli(dataDir: string, databaseUrl: string | undefined, args: string[]): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', CLI, ...args], {
+    cwd: PROJECT_ROOT,
+    env: cliEnv(dataDir, databaseUrl, {}),
+    stdio: ['ignore', 'pipe', 'pipe'],
+    timeout: KILL_AFTER_MS,
+  });
 }

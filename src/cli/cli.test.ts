@@ -1,13 +1,18 @@
 // The CLI as an officer runs it: a real child process, its exit code, stdout and stderr.
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { once } from 'node:events';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { charterDocumentSchema } from '../charters/index.ts';
+import { sql } from 'kysely';
+import { CHARTER_LIMITS, charterDocumentSchema } from '../charters/index.ts';
+import { openDatabase } from '../core/db/connection.ts';
+import { lockDataDir } from '../core/db/data-dir-lock.ts';
 import { openTestDatabase, type TestDatabase } from '../core/db/test-database.ts';
 import { DATA_ROOT } from '../core/paths.ts';
-import { cliRunner } from './cli-harness.ts';
+import { cliRunner, spawnCli } from './cli-harness.ts';
 
 const SEED = path.join(DATA_ROOT, 'charters/jaintiapur.txt');
 
@@ -108,4 +113,86 @@ test('charter schema prints a JSON Schema of the format', async () => {
   const schema = JSON.parse(result.stdout) as { properties: Record<string, unknown>; required: string[] };
   assert.ok(schema.required.includes('services'));
   assert.ok('grs_contacts' in schema.properties);
+});
+
+/** One line on stderr, no stack trace, exit code 1, nothing on stdout. */
+function assertOneLineError(result: { code: number; stdout: string; stderr: string }, pattern: RegExp) {
+  assert.equal(result.code, 1, result.stderr);
+  assert.equal(result.stdout, '');
+  assert.equal(result.stderr.trim().split('\n').length, 1, result.stderr);
+  assert.doesNotMatch(result.stderr, /\n\s+at |node:internal/);
+  assert.match(result.stderr, pattern);
+}
+
+test('output to a pipe its reader closed early (| head) ends quietly, without an EPIPE trace', async () => {
+  const dataDir = path.join(scratch, 'data');
+  for (const args of [['charter', 'export', 'cli-office'], ['charter', 'schema']]) {
+    const child = spawnCli(dataDir, database.url, args);
+    // the reader goes away before the first byte, as `head -1` does after its line
+    child.stdout?.destroy();
+    let stderr = '';
+    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const [code, signal] = (await once(child, 'exit')) as [number | null, string | null];
+    assert.equal(stderr, '', args.join(' '));
+    assert.deepEqual([code, signal], [0, null], args.join(' '));
+  }
+  // and the embedded database was let go: the next command opens it
+  assert.equal((await cli(['charter', 'export', 'cli-office'])).code, 0);
+});
+
+test('a FIFO or /dev/zero as input is refused by its type, without waiting for a writer or reading forever', { skip: process.platform === 'win32' }, async () => {
+  const fifo = path.join(scratch, 'charter.fifo');
+  execFileSync('mkfifo', [fifo]);
+  // (readInputFile's own test covers every kind; these are the ones that hang or exhaust memory)
+  assertOneLineError(await cli(['charter', 'import', fifo, '--dry-run']), /is a named pipe \(FIFO\): give a regular file\n$/);
+  assertOneLineError(await cli(['charter', 'import', '/dev/zero']), /is a character device: give a regular file\n$/);
+  assertOneLineError(await cli(['calendar', 'import-ics', '/dev/zero']), /is a character device: give a regular file\n$/);
+});
+
+test('a charter file over the size limit is refused before it is read', async () => {
+  const big = path.join(scratch, 'big-charter.txt');
+  writeFileSync(big, Buffer.alloc(CHARTER_LIMITS.bytes + 1, 'ক'));
+  assertOneLineError(await cli(['charter', 'import', big, '--dry-run']), /too large: a charter may be at most 10 MB.*খুব বড়/);
+});
+
+test('a stray argument is a usage error too, with the command\'s usage (every command: command-args.test.ts)', async () => {
+  const result = await cli(['calendar', 'list', '2026']);
+  assert.equal(result.code, 2);
+  assert.match(result.stderr, /^error: unexpected argument "2026"\n\nUsage: npm run --silent cli -- calendar list /);
+  const unknown = await cli(['charter', 'exprot', 'cli-office']);
+  assert.equal(unknown.code, 2);
+  assert.match(unknown.stderr, /Unknown command: charter exprot/);
+});
+
+test('a database that cannot be reached is one clear line', async () => {
+  const refused = await cli(['calendar', 'list', '--year', '2026'], { DATABASE_URL: 'postgres://postgres@127.0.0.1:1/protishruti' });
+  assertOneLineError(refused, /^error: cannot reach the database \(.*ECONNREFUSED/);
+});
+
+test('an embedded database held by another process is one clear line', async () => {
+  const dataDir = path.join(scratch, 'held');
+  mkdirSync(dataDir);
+  // this test process is the other holder: alive, and started when its lock file says
+  const release = lockDataDir(path.join(dataDir, 'pglite'));
+  try {
+    const result = await cliRunner(dataDir, undefined)(['calendar', 'list', '--year', '2026']);
+    assertOneLineError(result, new RegExp(`in use by another Protishruti process \\(pid ${process.pid}\\)`));
+  } finally {
+    release();
+  }
+});
+
+test('a change the database refuses (a constraint) is one clear line', async () => {
+  const refuse = sql`alter table holidays add constraint cli_test_refuses check (name_bn <> 'refused-by-the-database')`;
+  if (database.url) await refuse.execute(database.db);
+  else {
+    const embedded = await openDatabase({ pgliteDir: path.join(scratch, 'data', 'pglite') });
+    try {
+      await refuse.execute(embedded.db);
+    } finally {
+      await embedded.close();
+    }
+  }
+  const result = await cli(['calendar', 'add', '--date', '2030-05-05', '--name-bn', 'refused-by-the-database']);
+  assertOneLineError(result, /^error: the database refused: .*cli_test_refuses.* \(SQLSTATE 23514\)$/m);
 });

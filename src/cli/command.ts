@@ -2,7 +2,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import os from 'node:os';
 import type { Kysely } from 'kysely';
-import { loadHolidayData } from '../calendar/index.ts';
+import { CalendarError, loadHolidayData, YEAR_RANGE } from '../calendar/index.ts';
 import { openDatabase, type Database } from '../core/db/connection.ts';
 import type { DB } from '../core/db/schema.ts';
 import { requireOfficeId } from '../offices/index.ts';
@@ -15,14 +15,31 @@ export interface Command {
   run(args: string[]): Promise<number>;
 }
 
+/** The command line itself is wrong (an unknown option, a missing argument): exit 2 with the usage. */
 export class CliUsageError extends Error {}
 
-export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T) {
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+function strictParse<T extends Options>(args: string[], options: T) {
+  return parseArgs({ args, options, allowPositionals: true, strict: true });
+}
+
+/**
+ * The command's options and exactly the positional arguments it names (`['<file>']`; none by
+ * default): an unknown option, a missing or an extra argument is a usage error.
+ */
+export function parseCommandArgs<T extends Options>(args: string[], options: T, positionals: readonly string[] = []) {
+  let parsed: ReturnType<typeof strictParse<T>>;
   try {
-    return parseArgs({ args, options, allowPositionals: true, strict: true });
+    parsed = strictParse(args, options);
   } catch (error) {
     throw new CliUsageError(error instanceof Error ? error.message : String(error));
   }
+  const extra = parsed.positionals[positionals.length];
+  if (extra !== undefined) throw new CliUsageError(`unexpected argument ${JSON.stringify(extra)}`);
+  const missing = positionals[parsed.positionals.length];
+  if (missing !== undefined) throw new CliUsageError(`${missing} is needed`);
+  return parsed;
 }
 
 /** Opens the configured database (migrated), runs the work and always closes it. */
@@ -60,9 +77,12 @@ export async function officeIdOf(db: Kysely<DB>, slug: string | undefined): Prom
   return slug === undefined ? null : requireOfficeId(db, slug);
 }
 
+/** A calendar year the calendar keeps (2000 to 2100); this year when not given. A wrong year is wrong input (exit 1). */
 export function yearOption(value: string | undefined): number {
-  const year = value === undefined ? new Date().getFullYear() : Number(value);
-  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new CliUsageError('--year takes a year from 2000 to 2100');
+  const year = value === undefined ? new Date().getFullYear() : /^\d{4}$/.test(value) ? Number(value) : NaN;
+  if (!(year >= YEAR_RANGE.min && year <= YEAR_RANGE.max)) {
+    throw new CalendarError('invalid_date', `--year ${value ?? ''}: a year from ${YEAR_RANGE.min} to ${YEAR_RANGE.max}`, 'year');
+  }
   return year;
 }
 

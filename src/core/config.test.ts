@@ -29,3 +29,17 @@ test('the database password never appears in a configuration error', () => {
     (e) => e instanceof ConfigError && !e.message.includes('s3cret'),
   );
 });
+
+test('database timeouts default to 5 s to connect, 15 s a statement and 60 s idle in a transaction, and 0 turns one off', () => {
+  assert.deepEqual(loadConfig({}).databaseTimeouts, { connectMs: 5000, statementMs: 15000, idleInTransactionMs: 60000 });
+  assert.deepEqual(loadConfig({ DB_CONNECT_TIMEOUT_MS: '800', DB_STATEMENT_TIMEOUT_MS: '0', DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: '' }).databaseTimeouts, {
+    connectMs: 800,
+    statementMs: 0,
+    idleInTransactionMs: 60000,
+  });
+  for (const name of ['DB_CONNECT_TIMEOUT_MS', 'DB_STATEMENT_TIMEOUT_MS', 'DB_IDLE_IN_TRANSACTION_TIMEOUT_MS']) {
+    for (const value of ['5s', '-1', '1.5', '86400001']) {
+      assert.throws(() => loadConfig({ [name]: value }), (e) => e instanceof ConfigError && e.message.includes(name), `${name}=${value}`);
+    }
+  }
+});

@@ -4,6 +4,35 @@ import { z } from 'zod';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
+/** How long PostgreSQL may take before a request gives up and answers 503; 0 turns a limit off. */
+export interface DatabaseTimeouts {
+  /** opening a connection, or waiting for a free one in the pool */
+  connectMs: number;
+  /** one SQL statement (the server's statement_timeout; the client waits a little longer) */
+  statementMs: number;
+  /** a transaction left open with nothing running (the server's idle_in_transaction_session_timeout) */
+  idleInTransactionMs: number;
+}
+
+// A healthy server connects in milliseconds, and the portal's slowest queries take tens of
+// them: these limits are far above normal work yet below a reverse proxy's usual 60-second
+// timeout, so a person sees our bilingual 503 page rather than a gateway error.
+export const DEFAULT_DATABASE_TIMEOUTS: DatabaseTimeouts = {
+  connectMs: 5_000,
+  statementMs: 15_000,
+  // row locks held by a forgotten transaction block every other writer until it ends
+  idleInTransactionMs: 60_000,
+};
+
+// pg and Node timers take at most a signed 32-bit millisecond count; a day is plenty.
+const milliseconds = (fallback: number) =>
+  z.coerce
+    .number({ error: 'must be a whole number of milliseconds (0 turns the limit off)' })
+    .int('must be a whole number of milliseconds (0 turns the limit off)')
+    .min(0, 'must be 0 (off) or more milliseconds')
+    .max(86_400_000, 'must be at most 86400000 (a day)')
+    .default(fallback);
+
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -15,6 +44,9 @@ const schema = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   PUBLIC_URL: z.url().optional(),
   ADMIN_API_TOKEN: z.string().min(24, 'must be at least 24 characters (e.g. openssl rand -hex 24)').optional(),
+  DB_CONNECT_TIMEOUT_MS: milliseconds(DEFAULT_DATABASE_TIMEOUTS.connectMs),
+  DB_STATEMENT_TIMEOUT_MS: milliseconds(DEFAULT_DATABASE_TIMEOUTS.statementMs),
+  DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: milliseconds(DEFAULT_DATABASE_TIMEOUTS.idleInTransactionMs),
 });
 
 export interface Config {
@@ -27,6 +59,8 @@ export interface Config {
   publicUrl: string | undefined;
   /** bearer token for the calendar-editing API until accounts exist; unset disables that API */
   adminApiToken: string | undefined;
+  /** PostgreSQL only: the embedded database is in-process and cannot hang on a network */
+  databaseTimeouts: DatabaseTimeouts;
 }
 
 export class ConfigError extends Error {}
@@ -47,7 +81,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseUrl: c.DATABASE_URL,
     dataDir: path.resolve(c.DATA_DIR),
     logLevel: c.LOG_LEVEL,
-    publicUrl: c.PUBLIC_URL?.replace(/\/$/, ''),
+    // "https://portal.example/" and "…//" alike: links and OpenAPI servers add their own slash
+    publicUrl: c.PUBLIC_URL?.replace(/\/+$/, ''),
     adminApiToken: c.ADMIN_API_TOKEN,
+    databaseTimeouts: {
+      connectMs: c.DB_CONNECT_TIMEOUT_MS,
+      statementMs: c.DB_STATEMENT_TIMEOUT_MS,
+      idleInTransactionMs: c.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+    },
   };
 }

@@ -14,8 +14,8 @@ export const errorResponse = z
     example: {
       error: 'invalid_date',
       field: 'from',
-      message_en: 'from must be a date like 2026-12-03 or 2026-12-03T10:00',
-      message_bn: 'from হিসেবে 2026-12-03 বা 2026-12-03T10:00 এর মতো একটি তারিখ দিন',
+      message_en: 'from must be a date like 2026-12-03 or 2026-12-03T10:00, from 1971 to 2100',
+      message_bn: 'from হিসেবে 2026-12-03 বা 2026-12-03T10:00 এর মতো একটি তারিখ, ১৯৭১ থেকে ২১০০ সালের মধ্যে দিন',
     },
   });
 export type ErrorResponse = z.infer<typeof errorResponse>;

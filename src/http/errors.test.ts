@@ -40,8 +40,8 @@ test('a deadline asked from "yesterday" blames the from field, in both languages
   assert.deepEqual(errorOf(response), {
     error: 'invalid_date',
     field: 'from',
-    message_en: 'from must be a date like 2026-12-03 or 2026-12-03T10:00',
-    message_bn: 'from হিসেবে 2026-12-03 বা 2026-12-03T10:00 এর মতো একটি তারিখ দিন',
+    message_en: 'from must be a date like 2026-12-03 or 2026-12-03T10:00, from 1971 to 2100',
+    message_bn: 'from হিসেবে 2026-12-03 বা 2026-12-03T10:00 এর মতো একটি তারিখ, ১৯৭১ থেকে ২১০০ সালের মধ্যে দিন',
   });
 });
 
@@ -58,7 +58,7 @@ test('a body field of the wrong kind names the field and what it takes', async (
   assert.equal(response.statusCode, 400);
   const error = errorOf(response);
   assert.deepEqual([error.error, error.field], ['invalid_input', 'date']);
-  assert.equal(error.message_en, 'date must be a date like 2026-12-16 (YYYY-MM-DD)');
+  assert.equal(error.message_en, 'date must be a date like 2026-12-16 (YYYY-MM-DD), from 1971 to 2100');
   assert.match(error.message_bn, /^date হিসেবে 2026-12-16/);
 });
 

@@ -3,13 +3,16 @@
 // field at fault and what it must be, in Bangla and English, from the i18n catalogue.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, FastifySchemaValidationError } from 'fastify';
 import fp from 'fastify-plugin';
+import { describeDatabaseError, isDatabaseUnavailable } from '../core/db/unavailable.ts';
 import { DomainError } from '../core/errors.ts';
 import { formatNumber } from '../core/format.ts';
 import { en } from '../core/i18n/en.ts';
 import { t, type Lang, type MessageKey } from '../core/i18n/index.ts';
 import type { ErrorResponse } from './api-schemas.ts';
+import { routeMethods } from './hostile-input.ts';
 import { html } from './html.ts';
 import { renderPage } from './layout.ts';
+import { SECURITY_HEADERS } from './security-headers.ts';
 
 /** An error ready to send in either form. */
 interface ErrorAnswer {
@@ -180,17 +183,53 @@ function send(request: FastifyRequest, reply: FastifyReply, error: ErrorAnswer) 
     .send(renderPage({ lang, title: heading, path: request.url, body }));
 }
 
+// Long enough for a database restart or failover to finish, short enough not to turn people away for long.
+const DATABASE_RETRY_AFTER_SECONDS = 30;
+
+/** The database is down or not answering: not our bug, and worth trying again soon. */
+function sendDatabaseUnavailable(request: FastifyRequest, reply: FastifyReply, error: unknown) {
+  request.log.warn({ database: describeDatabaseError(error) }, 'database unavailable');
+  reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
+  return send(request, reply, {
+    status: 503,
+    code: 'database_unavailable',
+    field: null,
+    title: 'error.service_unavailable',
+    message: (lang) => t(lang, 'error.database_unavailable'),
+  });
+}
+
 /** The router's own refusals, before any route is found (Fastify's frameworkErrors option). */
 export function sendRouterError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  // these answers skip the hooks, onSend among them: the security headers are set here
+  reply.headers(SECURITY_HEADERS);
   if (error.code === 'FST_ERR_BAD_URL') return send(request, reply, answer(400, 'bad_url', 'error.bad_url'));
   if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') return send(request, reply, answer(414, 'url_too_long', 'error.url_too_long'));
   request.log.error({ err: error }, 'request failed');
   return send(request, reply, answer(500, 'internal', 'error.internal'));
 }
 
+/** 405: the path is known, the method is not one it takes; Allow lists those it does. */
+function methodNotAllowed(method: string, allowed: string[]): ErrorAnswer {
+  return {
+    status: 405,
+    code: 'method_not_allowed',
+    field: null,
+    title: 'error.method_not_allowed',
+    message: (lang) => t(lang, 'error.method_allowed', { method, allowed: allowed.join(', ') }),
+  };
+}
+
 export const errorsPlugin = fp(async (app: FastifyInstance) => {
-  app.setNotFoundHandler((request, reply) => send(request, reply, answer(404, 'not_found', 'error.not_found')));
+  const methodsOf = routeMethods(app);
+  app.setNotFoundHandler((request, reply) => {
+    const allowed = methodsOf(request.url);
+    if (allowed.length === 0) return send(request, reply, answer(404, 'not_found', 'error.not_found'));
+    reply.header('allow', allowed.join(', '));
+    return send(request, reply, methodNotAllowed(request.method, allowed));
+  });
   app.setErrorHandler((error: FastifyError | DomainError, request, reply) => {
+    if (isDatabaseUnavailable(error)) return sendDatabaseUnavailable(request, reply, error);
     const known = errorAnswer(error, request);
     if (known) return send(request, reply, known);
     request.log.error({ err: error }, 'request failed');

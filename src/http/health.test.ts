@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import pg from 'pg';
 import { buildApp } from '../app.ts';
+import { openDatabase } from '../core/db/connection.ts';
+import { startDatabaseProxy, terminateBackends } from '../core/db/outage-test-support.ts';
 import { openTestDatabase } from '../core/db/test-database.ts';
+import { bn } from '../core/i18n/bn.ts';
+import { en } from '../core/i18n/en.ts';
+import { errorResponse } from './api-schemas.ts';
 
 test('/healthz answers 200 while the database answers and 503 once it is gone', async () => {
   const database = await openTestDatabase();
@@ -43,5 +49,105 @@ test('the OpenAPI description is generated', async () => {
   } finally {
     await app.close();
     await database.drop();
+  }
+});
+
+// Outages of a real PostgreSQL server, through a proxy the test can freeze or cut off.
+const postgresOnly = { skip: process.env.DATABASE_URL ? false : 'needs PostgreSQL (DATABASE_URL): the embedded database cannot be cut off', timeout: 60_000 };
+const OUTAGE_TIMEOUTS = { connectMs: 1000, statementMs: 500, idleInTransactionMs: 5000 };
+
+async function outageSetup() {
+  const testDatabase = await openTestDatabase();
+  const proxy = await startDatabaseProxy(testDatabase.url ?? '');
+  const database = await openDatabase({ databaseUrl: proxy.url, timeouts: OUTAGE_TIMEOUTS, onConnectionLost: () => undefined });
+  const app = await buildApp({ db: database.db });
+  return {
+    testDatabase,
+    proxy,
+    app,
+    async teardown() {
+      await app.close();
+      await database.close();
+      await proxy.close();
+      await testDatabase.drop();
+    },
+  };
+}
+
+function assertUnavailablePage(response: { statusCode: number; headers: Record<string, unknown>; body: string }, text: RegExp) {
+  assert.equal(response.statusCode, 503);
+  assert.equal(response.headers['retry-after'], '30');
+  assert.match(String(response.headers['content-type']), /^text\/html/);
+  assert.match(response.body, text);
+}
+
+test('while the database is gone /healthz and pages answer 503, and both recover once it is back, without a restart', postgresOnly, async () => {
+  const { proxy, app, teardown } = await outageSetup();
+  try {
+    assert.equal((await app.inject('/healthz')).statusCode, 200);
+    assert.equal((await app.inject('/')).statusCode, 200);
+
+    proxy.cutOff();
+    const health = await app.inject('/healthz');
+    assert.equal(health.statusCode, 503);
+    assert.deepEqual(health.json(), { status: 'unavailable', database: 'unreachable' });
+    assertUnavailablePage(await app.inject('/'), /ডেটাবেসের সাথে যোগাযোগ করতে পারছে না/);
+    assertUnavailablePage(await app.inject('/?lang=en'), /cannot reach its database/);
+    const api = await app.inject('/api/calendar/2026');
+    assert.equal(api.statusCode, 503);
+    assert.equal(api.headers['retry-after'], '30');
+    assert.deepEqual(errorResponse.strict().parse(api.json()), {
+      error: 'database_unavailable',
+      field: null,
+      message_en: en['error.database_unavailable'],
+      message_bn: bn['error.database_unavailable'],
+    });
+
+    proxy.restore();
+    assert.equal((await app.inject('/healthz')).statusCode, 200);
+    assert.equal((await app.inject('/')).statusCode, 200);
+  } finally {
+    await teardown();
+  }
+});
+
+test('a database that stops answering gets a 503 page rather than a hung request, and the portal recovers once it answers', postgresOnly, async () => {
+  const { proxy, app, teardown } = await outageSetup();
+  try {
+    assert.equal((await app.inject('/')).statusCode, 200);
+    proxy.freeze();
+    try {
+      assertUnavailablePage(await app.inject('/'), /ডেটাবেসের/);
+      assert.equal((await app.inject('/healthz')).statusCode, 503);
+    } finally {
+      proxy.thaw();
+    }
+    assert.equal((await app.inject('/')).statusCode, 200);
+    assert.equal((await app.inject('/healthz')).statusCode, 200);
+  } finally {
+    await teardown();
+  }
+});
+
+test('a request whose connection is terminated mid-query gets a 503 page, and the next request is served', postgresOnly, async () => {
+  const { testDatabase, app, teardown } = await outageSetup();
+  const admin = new pg.Client({ connectionString: testDatabase.url });
+  await admin.connect();
+  try {
+    assert.equal((await app.inject('/')).statusCode, 200);
+    const own = (await admin.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0]?.pid;
+    // the page's query waits on a lock the test holds, so that it is surely running when terminated
+    await admin.query('begin; lock table offices in access exclusive mode');
+    const page = app.inject('/');
+    const waiting = () => admin.query<{ pid: number }>("select pid from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'");
+    while ((await waiting()).rows.every((row) => row.pid === own)) await new Promise((resolve) => setTimeout(resolve, 20));
+    await terminateBackends(testDatabase.url ?? '', own === undefined ? [] : [own]);
+    await admin.query('rollback');
+    assertUnavailablePage(await page, /ডেটাবেসের/);
+    assert.equal((await app.inject('/')).statusCode, 200);
+    assert.equal((await app.inject('/healthz')).statusCode, 200);
+  } finally {
+    await admin.end();
+    await teardown();
   }
 });

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { z } from 'zod';
+import { describeDatabaseError } from '../core/db/unavailable.ts';
 import { errorResponse } from './api-schemas.ts';
 
 const PROBE_TIMEOUT_MS = 2000;
@@ -27,7 +28,7 @@ export async function healthRoutes(fastify: FastifyInstance): Promise<void> {
       ]);
       return reply.header('cache-control', 'no-store').send({ status: 'ok', database: 'ok' });
     } catch (error) {
-      app.log.warn({ err: error }, 'health check: database unreachable');
+      app.log.warn({ database: describeDatabaseError(error) }, 'health check: database unreachable');
       return reply.status(503).header('cache-control', 'no-store').send({ status: 'unavailable', database: 'unreachable' });
     }
   });

@@ -24,11 +24,9 @@ function render(value: Interpolation): string {
 }
 
 export function html(strings: TemplateStringsArray, ...values: Interpolation[]): Html {
-  let out = strings[0] ?? '';
-  values.forEach((value, index) => {
-    out += render(value) + (strings[index + 1] ?? '');
-  });
-  return new Html(out);
+  // String.raw interleaves the template's parts with the rendered values; handed the cooked
+  // parts as its raw ones, a \n written in a template is still a line break
+  return new Html(String.raw({ raw: strings }, ...values.map(render)));
 }
 
 /** For trusted constant markup only (never for data). */

@@ -11,10 +11,16 @@ export interface PageOptions {
   body: Html;
 }
 
-function withLang(path: string, lang: Lang): string {
-  const url = new URL(path, 'http://x');
+/**
+ * The same page in another language: only the request's path and query, on this site. Leading
+ * slashes and backslashes are folded to one, before and after resolving dot segments, so that
+ * `//evil.example` or `/.//evil.example` never become a link to another host.
+ */
+export function withLang(path: string, lang: Lang): string {
+  const onlyThisSite = (text: string) => text.replace(/^[/\\]*/, '/');
+  const url = new URL(onlyThisSite(path), 'http://x');
   url.searchParams.set('lang', lang);
-  return `${url.pathname}${url.search}`;
+  return `${onlyThisSite(url.pathname)}${url.search}`;
 }
 
 export function renderPage({ lang, title, path, body }: PageOptions): string {

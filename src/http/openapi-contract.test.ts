@@ -134,6 +134,14 @@ function parameterValue(path: string, name: string): string | undefined {
     case 'slug':
     case 'office':
       return JESSORE;
+    case 'division':
+      return 'khulna';
+    case 'district':
+      return 'jashore';
+    case 'upazila':
+      return 'jashore-sadar';
+    case 'organisation':
+      return 'doict';
     case 'year':
       return '2026';
     case 'from':

@@ -1,7 +1,7 @@
 // Domain errors of the offices feature.
 import { DomainError, type ErrorStatus } from '../core/errors.ts';
 
-export const OFFICES_ERROR_CODES = ['office_not_found'] as const;
+export const OFFICES_ERROR_CODES = ['office_not_found', 'place_not_found', 'organisation_not_found'] as const;
 export type OfficesErrorCode = (typeof OFFICES_ERROR_CODES)[number];
 
 export class OfficesError extends DomainError {

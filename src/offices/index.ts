@@ -1,6 +1,6 @@
 // What other features may use of offices, places and organisations.
 export { OFFICES_ERROR_CODES, OfficesError, type OfficesErrorCode } from './errors.ts';
-export { hostLabels, locateOffice, type OfficeLocation } from './geography.ts';
+export { allDistricts, hostLabels, locateOffice, type OfficeLocation } from './geography.ts';
 export { officeName } from './office-name.ts';
 export { identifyOrganisation } from './organisations.ts';
 export {
@@ -9,12 +9,10 @@ export {
   findOfficeBySlug,
   hasAnyOffice,
   findOfficeSlug,
-  listPublishedOffices,
   lockOffice,
   recordPublishedCharter,
   requireOfficeId,
   saveOffice,
   type OfficeDetails,
-  type OfficeListing,
   type PublishedCharterFacts,
 } from './repository.ts';

@@ -22,12 +22,13 @@ async function ensurePlace(
   place: { kind: 'division' | 'district' | 'upazila'; slug: string; name_bn: string; name_en: string | null },
   parentId: number | null,
 ): Promise<number> {
-  const existing = await db.selectFrom('places').select('id').where('slug', '=', place.slug).executeTakeFirst();
+  // a district and its division may share a slug (Sylhet, Dhaka …): the level is part of the key
+  const existing = await db.selectFrom('places').select('id').where('kind', '=', place.kind).where('slug', '=', place.slug).executeTakeFirst();
   if (existing) return existing.id;
   const inserted = await db
     .insertInto('places')
     .values({ ...place, parent_id: parentId })
-    .onConflict((oc) => oc.column('slug').doUpdateSet({ name_bn: place.name_bn }))
+    .onConflict((oc) => oc.columns(['kind', 'slug']).doUpdateSet({ name_bn: place.name_bn }))
     .returning('id')
     .executeTakeFirstOrThrow();
   return inserted.id;
@@ -87,62 +88,6 @@ export async function saveOffice(
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
-}
-
-export interface OfficeListing {
-  id: number;
-  slug: string;
-  name_bn: string;
-  name_en: string | null;
-  address_bn: string | null;
-  address_en: string | null;
-  district_bn: string | null;
-  district_en: string | null;
-  published_at: Date | null;
-  service_count: number;
-}
-
-/** Offices with a published charter, optionally filtered by a Bangla or English name fragment. */
-export async function listPublishedOffices(db: Executor, search?: string): Promise<OfficeListing[]> {
-  let query = db
-    .selectFrom('offices as o')
-    .leftJoin('places as p', 'p.id', 'o.place_id')
-    // an office sits at an upazila or directly at a district; either way show the district
-    .leftJoin('places as d', (join) =>
-      join.on((eb) =>
-        eb.or([
-          eb.and([eb('p.kind', '=', 'upazila'), eb('d.id', '=', eb.ref('p.parent_id'))]),
-          eb.and([eb('p.kind', '=', 'district'), eb('d.id', '=', eb.ref('p.id'))]),
-        ]),
-      ),
-    )
-    .select([
-      'o.id',
-      'o.slug',
-      'o.name_bn',
-      'o.name_en',
-      'o.address_bn',
-      'o.address_en',
-      'd.name_bn as district_bn',
-      'd.name_en as district_en',
-      'o.charter_published_at as published_at',
-      'o.published_service_count as service_count',
-    ])
-    .where('o.published_charter_version_id', 'is not', null);
-  const term = search?.trim();
-  if (term) {
-    const pattern = `%${term.normalize('NFC').replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    query = query.where((eb) =>
-      eb.or([
-        eb('o.name_bn', 'ilike', pattern),
-        eb('o.name_en', 'ilike', pattern),
-        eb('o.address_bn', 'ilike', pattern),
-        eb('o.address_en', 'ilike', pattern),
-        eb('o.slug', 'ilike', pattern),
-      ]),
-    );
-  }
-  return query.orderBy('d.name_en').orderBy('o.name_bn').execute();
 }
 
 export interface PublishedCharterFacts {

@@ -80,3 +80,21 @@ test('on a 360 px phone the charter shows every service, switches to English, an
   await page.screenshot({ path: path.join(RESULTS, 'charter-print-bn.png'), fullPage: true });
   await context.close();
 });
+
+test('on a 360 px phone a reader finds the charter from the directory: division, district, upazila, office', { timeout: 90_000 }, async () => {
+  assert.ok(browser);
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}/`);
+  for (const name of ['সিলেট', 'সিলেট', 'জেন্টাপুর']) {
+    const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
+    assert.ok(overflow <= 0, `${page.url()} fits 360 px (overflow ${overflow}px)`);
+    await page.getByRole('link', { name, exact: true }).click();
+  }
+  await page.screenshot({ path: path.join(RESULTS, 'directory-upazila-360-bn.png'), fullPage: true });
+  assert.ok(await page.getByRole('link', { name: 'সিলেট জেলা' }).isVisible(), 'the trail leads back to the district');
+  await page.getByRole('link', { name: /জেন্টাপুর, সিলেট/ }).click();
+  await page.waitForURL(new RegExp(`/offices/${OFFICE}$`));
+  assert.equal(await page.getByRole('heading', { level: 1 }).count(), 1);
+  await context.close();
+});

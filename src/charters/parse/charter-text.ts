@@ -46,6 +46,8 @@ class CharterTextReader {
   private headerCells: string[] | null = null;
   /** the last table line that fitted nowhere: it may be the first half of a wrapped header */
   private unplacedTableLine: SourceLine | null = null;
+  /** the two lines of a header wrapped over two lines, to know them when the next page repeats them */
+  private wrappedHeaderLines: string[][] = [];
   readonly warnings: Warning[] = [];
 
   read(source: SourceLine): void {
@@ -61,7 +63,10 @@ class CharterTextReader {
       this.enterSection(section, source);
       return;
     }
-    const header = recogniseHeader(source) ?? this.headerFromWrappedLines(source);
+    if (this.isRepeatedWrappedHeaderLine(source)) return;
+    const singleLineHeader = recogniseHeader(source);
+    if (singleLineHeader) this.wrappedHeaderLines = [];
+    const header = singleLineHeader ?? this.headerFromWrappedLines(source);
     if (header) {
       this.enterTable(header, source);
       return;
@@ -127,9 +132,20 @@ class CharterTextReader {
     if (header) {
       const index = this.warnings.findIndex((w) => w.line === previous.line && w.code === 'unplaced_line');
       if (index !== -1) this.warnings.splice(index, 1);
+      this.wrappedHeaderLines = [previous.cells, source.cells];
       return header;
     }
     return null;
+  }
+
+  /**
+   * A PDF repeats a wrapped header on every page; its first line alone is no header, so
+   * without this it would continue the service cut by the page break.
+   */
+  private isRepeatedWrappedHeaderLine(source: SourceLine): boolean {
+    if (this.mode !== 'services' || !source.tabular) return false;
+    const cells = JSON.stringify(source.cells);
+    return this.wrappedHeaderLines.some((line) => JSON.stringify(line) === cells);
   }
 
   /** "ক্রমিক\tসেবা প্রদান" over "নং\tপদ্ধতি": the second line of a wrapped header row */

@@ -1,8 +1,8 @@
 // Turns a finished raw row into a Service: each cell parsed into its structured field.
-import type { ParseNote, Service, Warning } from '../model.ts';
+import type { Fee, ParseNote, Service, Warning } from '../model.ts';
 import { parseOfficerCell } from './contacts.ts';
 import { parseFee } from './fee.ts';
-import { cellText, type RawServiceRow } from './service-rows.ts';
+import { cellText, cellTexts, type RawServiceRow } from './service-rows.ts';
 import { parseTimeLimit, splitTrailingOfficer } from './time-limit.ts';
 
 // "১। দাপ্তরিক ওয়েব সাইটের মাধ্যমে ২। টেলিফোন …": items numbered ১। / ২) / 3.
@@ -26,6 +26,16 @@ function joinLabelled(parts: [string | null, string][]): string | null {
   const present = parts.filter(([, text]) => text !== '');
   if (present.length === 0) return null;
   return present.map(([label, text]) => (label && present.length > 1 ? `${label}: ${text}` : text)).join('; ');
+}
+
+/**
+ * "সেবার মূল্য" and "পরিশোধ পদ্ধতি" in two columns: the text keeps both, the figure (or free)
+ * comes from the first column that states one, so "৫০০" stays 500 taka beside "ব্যাংক চালান".
+ */
+function feeOfColumns(texts: readonly string[]): Fee {
+  const whole = parseFee(texts.join('; '));
+  const stated = texts.map(parseFee).find((fee) => fee.free || fee.amount_bdt !== null);
+  return stated ? { ...stated, text: whole.text } : whole;
 }
 
 export function buildService(row: RawServiceRow, warnings: Warning[]): Service {
@@ -64,7 +74,7 @@ export function buildService(row: RawServiceRow, warnings: Warning[]): Service {
       [null, cellText(row, 'documents')],
       ['প্রাপ্তিস্থান', cellText(row, 'source')],
     ]),
-    fee: parseFee(cellText(row, 'fee')),
+    fee: feeOfColumns(cellTexts(row, 'fee')),
     time_limit: time.limit,
     officer: officer.officer,
     remedy_bn: joinLabelled([

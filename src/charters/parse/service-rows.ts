@@ -1,5 +1,7 @@
 // Collects a service table's rows: a row with a serial starts a service; a row without one
 // continues the row above, cell by cell. Cells stay raw text until the table is finished.
+// A kind of column the header names twice (a fee column and a payment-method column) keeps
+// one list per column, so a continuation line never interleaves the two.
 import { toAsciiDigits } from './bangla-text.ts';
 import { isDittoMark } from './contacts.ts';
 import type { ServiceCategory, Warning } from '../model.ts';
@@ -10,7 +12,8 @@ export interface RawServiceRow {
   category: ServiceCategory;
   serial: number;
   line: number;
-  cells: Map<ServiceColumn, string[]>;
+  /** per kind of column, one list of text parts (line by line) for each header column of that kind */
+  cells: Map<ServiceColumn, string[][]>;
 }
 
 // ১ · ১. · ০১। · 01 · (১) · ১)
@@ -23,21 +26,37 @@ export function parseSerial(cell: string): number | null {
   return serial > 0 ? serial : null;
 }
 
-function append(row: RawServiceRow, column: ServiceColumn, text: string): void {
-  const parts = row.cells.get(column) ?? [];
-  parts.push(text);
-  row.cells.set(column, parts);
+function append(row: RawServiceRow, column: ServiceColumn, text: string, slot = 0): void {
+  const slots = row.cells.get(column) ?? [];
+  while (slots.length <= slot) slots.push([]);
+  slots[slot]?.push(text);
+  row.cells.set(column, slots);
+}
+
+/** Which of the header's columns of its kind the column at this index is: 0 for the first. */
+function slotOf(columns: (ServiceColumn | null)[], index: number): number {
+  return columns.slice(0, index).filter((column) => column === columns[index]).length;
 }
 
 // a cell holding only a dash says "nothing here"
 const EMPTY_MARK = /^[-–—_]+$/;
 
-export function cellText(row: RawServiceRow, column: ServiceColumn): string {
-  return (row.cells.get(column) ?? [])
+function slotText(parts: readonly string[]): string {
+  return parts
     .filter((part) => !EMPTY_MARK.test(part.trim()))
     .join(' ')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/** The text of each header column of this kind that has any, in header order. */
+export function cellTexts(row: RawServiceRow, column: ServiceColumn): string[] {
+  return (row.cells.get(column) ?? []).map(slotText).filter((text) => text !== '');
+}
+
+/** The text of a kind of column; two columns of the kind are joined with "; ". */
+export function cellText(row: RawServiceRow, column: ServiceColumn): string {
+  return cellTexts(row, column).join('; ');
 }
 
 // "১। জন্ম নিবন্ধন" in the first cell: a PDF copy glued the serial to the name
@@ -106,49 +125,51 @@ function placeCells(
       return;
     }
     if (column === undefined || column === null) {
-      const last = lastNamedColumn(columns);
+      const lastIndex = lastNamedIndex(columns);
+      const last = columns[lastIndex] ?? 'name';
       warnings.push({
         line: source.line,
         code: 'extra_cell',
         message: `A cell outside the table's columns ("${text}") was added to the "${last}" column.`,
       });
-      append(row, last, text);
+      append(row, last, text, lastIndex === -1 ? 0 : slotOf(columns, lastIndex));
       return;
     }
-    append(row, column, text);
+    append(row, column, text, slotOf(columns, index));
   });
 }
 
-function lastNamedColumn(columns: (ServiceColumn | null)[]): ServiceColumn {
+function lastNamedIndex(columns: (ServiceColumn | null)[]): number {
   for (let i = columns.length - 1; i >= 0; i--) {
-    const column = columns[i];
-    if (column) return column;
+    if (columns[i]) return i;
   }
-  return 'name';
+  return -1;
 }
 
 /** Replaces ditto marks (ঐ) with the same column of the row above. */
 export function resolveDittoMarks(rows: RawServiceRow[], warnings: Warning[]): void {
   rows.forEach((row, index) => {
-    for (const [column, parts] of row.cells) {
-      if (!isDittoMark(parts.join(' ').trim())) continue;
-      const previous = rows[index - 1];
-      const copied = previous ? cellText(previous, column) : '';
-      if (copied) {
-        row.cells.set(column, [copied]);
-        warnings.push({
-          line: row.line,
-          code: 'ditto_mark',
-          message: `Ditto mark (ঐ) in the "${column}" column of service ${row.serial} copied from the row above.`,
-        });
-      } else {
-        row.cells.delete(column);
-        warnings.push({
-          line: row.line,
-          code: 'ditto_without_source',
-          message: `Ditto mark (ঐ) in the "${column}" column of service ${row.serial} has no row above to copy from.`,
-        });
-      }
+    for (const [column, slots] of row.cells) {
+      slots.forEach((parts, slot) => {
+        if (!isDittoMark(parts.join(' ').trim())) return;
+        const previous = rows[index - 1];
+        const copied = previous ? slotText(previous.cells.get(column)?.[slot] ?? []) : '';
+        // an empty list, not a removed one, keeps the other columns of the kind in their places
+        slots[slot] = copied ? [copied] : [];
+        if (copied) {
+          warnings.push({
+            line: row.line,
+            code: 'ditto_mark',
+            message: `Ditto mark (ঐ) in the "${column}" column of service ${row.serial} copied from the row above.`,
+          });
+        } else {
+          warnings.push({
+            line: row.line,
+            code: 'ditto_without_source',
+            message: `Ditto mark (ঐ) in the "${column}" column of service ${row.serial} has no row above to copy from.`,
+          });
+        }
+      });
     }
   });
 }

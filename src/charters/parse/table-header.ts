@@ -68,20 +68,13 @@ export function recogniseHeader(source: SourceLine): TableHeader | null {
       columns: cells.map((cell) => (/^(ক্রমিক|ক্রম|নং|sl)/i.test(cell) ? 'serial' : cell ? 'text' : null)),
     };
   }
-  const columns = dedupe(classify(cells, SERVICE_COLUMN_PATTERNS));
-  const known = columns.filter((column) => column !== null);
-  if (known.length < 3 || !known.includes('name') || cells.some((cell) => cell.length > 120)) return null;
+  // Two columns of one kind stay that kind ("সেবার মূল্য" then "পরিশোধ পদ্ধতি" are both the
+  // fee): the row reader keeps them apart and the field joins them. Dropping the second would
+  // send its text to the table's last column, which is usually the officer.
+  const columns = classify(cells, SERVICE_COLUMN_PATTERNS);
+  const known = new Set(columns.filter((column) => column !== null));
+  if (known.size < 3 || !known.has('name') || cells.some((cell) => cell.length > 120)) return null;
   return { kind: 'services', columns };
-}
-
-/** A second column of the same kind is probably mis-recognised: keep only the first. */
-function dedupe(columns: (ServiceColumn | null)[]): (ServiceColumn | null)[] {
-  const seen = new Set<ServiceColumn>();
-  return columns.map((column) => {
-    if (column === null || seen.has(column)) return null;
-    seen.add(column);
-    return column;
-  });
 }
 
 /** "১ ২ ৩ …", "(১) (২) …", "1 2 3": the printed column numbers, counting up from one */

@@ -8,7 +8,7 @@ import type { DB } from './schema.ts';
 export const MIGRATIONS_DIR = path.join(PROJECT_ROOT, 'migrations');
 
 // Any fixed number: every instance takes the same lock, so two starting at once migrate once.
-const MIGRATION_LOCK = 7_447_955;
+export const MIGRATION_LOCK = 7_447_955;
 
 export async function migrate(db: Kysely<DB>, dir = MIGRATIONS_DIR): Promise<string[]> {
   const files = (await fs.readdir(dir)).filter((f) => /^\d{4}_[a-z0-9_]+\.sql$/.test(f)).sort();

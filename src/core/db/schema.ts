@@ -173,13 +173,14 @@ export interface Offices {
   place_id: number | null;
   published_charter_version_id: number | null;
   published_service_count: Generated<number>;
+  search_text: Generated<string | null>;
   slug: string;
   website: string | null;
 }
 
 export interface Organisations {
   id: Generated<number>;
-  kind: "ministry" | "division" | "department" | "directorate";
+  kind: "ministry" | "division" | "department" | "directorate" | "authority";
   name_bn: string;
   name_en: string | null;
   parent_id: number | null;

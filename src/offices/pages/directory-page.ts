@@ -1,39 +1,12 @@
-// The home page: a name search and every office with a published charter, grouped by district.
+// The home page: the search box and the eight divisions with how many offices in each have
+// published a charter; with a search term, one page of the offices that match.
 import { html, type Html } from '../../http/html.ts';
 import { t, type Lang } from '../../core/i18n/index.ts';
-import { formatDate, formatNumber } from '../../core/format.ts';
+import { formatNumber } from '../../core/format.ts';
 import type { RenderedPage } from '../../http/layout.ts';
-import { officeName } from '../office-name.ts';
-import type { OfficeListing } from '../repository.ts';
-
-interface DistrictGroup {
-  name: string | null;
-  offices: OfficeListing[];
-}
-
-function groupByDistrict(lang: Lang, offices: readonly OfficeListing[]): DistrictGroup[] {
-  const groups = new Map<string, DistrictGroup>();
-  for (const office of offices) {
-    const name = lang === 'en' ? (office.district_en ?? office.district_bn) : (office.district_bn ?? office.district_en);
-    const key = name ?? '';
-    const group = groups.get(key) ?? { name, offices: [] };
-    group.offices.push(office);
-    groups.set(key, group);
-  }
-  const collator = new Intl.Collator(lang === 'bn' ? 'bn' : 'en');
-  // offices without a known district go last
-  return [...groups.values()].sort((a, b) =>
-    a.name === null ? 1 : b.name === null ? -1 : collator.compare(a.name, b.name),
-  );
-}
-
-function renderOffice(lang: Lang, office: OfficeListing): Html {
-  const facts = [
-    t(lang, 'directory.office_services', { count: formatNumber(lang, office.service_count) }),
-    office.published_at ? t(lang, 'directory.office_updated', { date: formatDate(lang, office.published_at) }) : null,
-  ].filter((fact): fact is string => fact !== null);
-  return html`<li><a href="/offices/${encodeURIComponent(office.slug)}">${officeName(lang, office)}</a><span class="meta">${facts.join(' · ')}</span></li>`;
-}
+import { OFFICES_PER_PAGE } from '../directory-repository.ts';
+import { divisionHref, UNRECORDED, type HomeView } from '../directory.ts';
+import { renderBreadcrumbs, renderCountedLinks, renderOfficePage, type OfficePage } from './directory-parts.ts';
 
 function renderSearch(lang: Lang, query: string): Html {
   return html`<form class="search" method="get" action="/" role="search">
@@ -42,23 +15,34 @@ function renderSearch(lang: Lang, query: string): Html {
 </form>`;
 }
 
-function renderSummary(lang: Lang, query: string, count: number): Html {
-  if (!query) return count === 0 ? html`<p>${t(lang, 'directory.no_offices')}</p>` : html``;
-  return html`<p class="result-count" role="status">${t(lang, 'directory.search_results', { query, count: formatNumber(lang, count) })} <a href="/">${t(lang, 'directory.clear_search')}</a></p>
-${count === 0 ? html`<p>${t(lang, 'directory.no_results')}</p>` : ''}`;
-}
-
-export function renderDirectoryPage(lang: Lang, query: string, offices: readonly OfficeListing[]): RenderedPage {
-  const groups = groupByDistrict(lang, offices);
+export function renderDirectoryPage(lang: Lang, home: HomeView): RenderedPage {
+  const total = home.divisions.reduce((sum, division) => sum + division.count, 0) + home.unplaced;
+  const places = home.unplaced > 0 ? [...home.divisions, { label: t(lang, 'directory.place_unrecorded'), href: divisionHref(UNRECORDED), count: home.unplaced }] : home.divisions;
   const body = html`<h1>${t(lang, 'directory.title')}</h1>
 <p class="lead">${t(lang, 'directory.intro')}</p>
-${renderSearch(lang, query)}
-${renderSummary(lang, query, offices.length)}
-${groups.map(
-  (group) => html`<section class="district">
-<h2>${group.name ?? t(lang, 'directory.district_unknown')}</h2>
-<ul class="offices">${group.offices.map((office) => renderOffice(lang, office))}</ul>
-</section>`,
-)}`;
+${renderSearch(lang, '')}
+${total === 0 ? html`<p>${t(lang, 'directory.no_offices')}</p>` : ''}
+<section class="browse">
+<h2>${t(lang, 'directory.browse_heading')}</h2>
+${renderCountedLinks(lang, places)}
+<p><a href="/organisations">${t(lang, 'directory.browse_organisations')}</a></p>
+</section>`;
   return { title: t(lang, 'directory.title'), body };
+}
+
+export function renderSearchPage(lang: Lang, query: string, results: OfficePage): RenderedPage {
+  const body = html`${renderBreadcrumbs(lang, [{ label: t(lang, 'nav.home'), href: '/' }])}
+<h1>${t(lang, 'directory.title')}</h1>
+${renderSearch(lang, query)}
+<p class="result-count" role="status">${t(lang, 'directory.search_results', { query, count: formatNumber(lang, results.total) })} <a href="/">${t(lang, 'directory.clear_search')}</a></p>
+${results.total === 0 ? html`<p>${t(lang, 'directory.no_results')}</p>` : renderOfficePage(lang, results, OFFICES_PER_PAGE)}`;
+  return { title: t(lang, 'directory.title'), body };
+}
+
+export function renderUnplacedPage(lang: Lang, offices: OfficePage): RenderedPage {
+  const title = t(lang, 'directory.place_unrecorded');
+  const body = html`${renderBreadcrumbs(lang, [{ label: t(lang, 'nav.home'), href: '/' }])}
+<h1>${title}</h1>
+${renderOfficePage(lang, offices, OFFICES_PER_PAGE)}`;
+  return { title, body };
 }
