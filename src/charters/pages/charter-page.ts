@@ -5,7 +5,7 @@ import { t, type Lang } from '../../core/i18n/index.ts';
 import { formatDate, formatNumber } from '../../core/format.ts';
 import { SERVICE_CATEGORIES, type ServiceCategory } from '../model.ts';
 import type { PublishedCharter } from '../published-charter.ts';
-import { renderBreadcrumbs } from './breadcrumbs.ts';
+import { renderBreadcrumbs } from '../../http/breadcrumbs.ts';
 import { renderDownloadsSection, renderExpectationsSection, renderGrsSection, renderOfficersSection } from './charter-sections.ts';
 import { banglaData, categoryName, type PublishedService } from './service-cells.ts';
 import { renderServiceTable } from './service-table.ts';

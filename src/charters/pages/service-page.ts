@@ -2,7 +2,7 @@
 import { html, type Html } from '../../http/html.ts';
 import { t, type Lang, type MessageKey } from '../../core/i18n/index.ts';
 import { formatNumber } from '../../core/format.ts';
-import { renderBreadcrumbs } from './breadcrumbs.ts';
+import { renderBreadcrumbs } from '../../http/breadcrumbs.ts';
 import type { RenderedPage } from '../../http/layout.ts';
 import { officeName } from '../../offices/index.ts';
 import { renderOfficer } from './officer-contact.ts';

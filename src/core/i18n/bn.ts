@@ -147,7 +147,7 @@ export const bn: Record<keyof typeof en, string> = {
   'directory.page_of': 'পৃষ্ঠা {page} / {pages}',
   'directory.previous_page': 'আগের পৃষ্ঠা',
   'directory.next_page': 'পরের পৃষ্ঠা',
-  'charter.breadcrumb': 'আপনি এখানে',
+  'layout.breadcrumb': 'আপনি এখানে',
   'charter.updated': 'সর্বশেষ হালনাগাদ',
   'charter.version': 'সংস্করণ {number}',
   'charter.address': 'ঠিকানা',

@@ -145,7 +145,7 @@ export const en = {
   'directory.page_of': 'Page {page} of {pages}',
   'directory.previous_page': 'Previous page',
   'directory.next_page': 'Next page',
-  'charter.breadcrumb': 'You are here',
+  'layout.breadcrumb': 'You are here',
   'charter.updated': 'Last updated',
   'charter.version': 'Version {number}',
   'charter.address': 'Address',

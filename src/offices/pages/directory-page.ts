@@ -1,12 +1,13 @@
 // The home page: the search box and the eight divisions with how many offices in each have
 // published a charter; with a search term, one page of the offices that match.
+import { renderBreadcrumbs } from '../../http/breadcrumbs.ts';
 import { html, type Html } from '../../http/html.ts';
 import { t, type Lang } from '../../core/i18n/index.ts';
 import { formatNumber } from '../../core/format.ts';
 import type { RenderedPage } from '../../http/layout.ts';
 import { OFFICES_PER_PAGE } from '../directory-repository.ts';
 import { divisionHref, UNRECORDED, type HomeView } from '../directory.ts';
-import { renderBreadcrumbs, renderCountedLinks, renderOfficePage, type OfficePage } from './directory-parts.ts';
+import { renderCountedLinks, renderOfficePage, type OfficePage } from './directory-parts.ts';
 
 function renderSearch(lang: Lang, query: string): Html {
   return html`<form class="search" method="get" action="/" role="search">

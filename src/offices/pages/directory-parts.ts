@@ -1,22 +1,10 @@
-// Pieces every directory page shares: the trail of pages above, a list of places or
+// Pieces every directory page shares: a list of places or
 // organisations with their office counts, a page of offices and the links between pages.
 import { html, type Html } from '../../http/html.ts';
 import { t, type Lang } from '../../core/i18n/index.ts';
 import { formatDate, formatNumber } from '../../core/format.ts';
 import { officeName } from '../office-name.ts';
 import type { OfficeListing } from '../directory-repository.ts';
-
-export interface Crumb {
-  label: string;
-  href: string;
-}
-
-/** GOV.UK style: the current page is its heading, not a crumb. */
-export function renderBreadcrumbs(lang: Lang, crumbs: readonly Crumb[]): Html {
-  return html`<nav class="breadcrumbs" aria-label="${t(lang, 'charter.breadcrumb')}"><ol>${crumbs.map(
-    (crumb) => html`<li><a href="${crumb.href}">${crumb.label}</a></li>`,
-  )}</ol></nav>`;
-}
 
 export interface CountedLink {
   label: string;

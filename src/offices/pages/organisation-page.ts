@@ -1,10 +1,11 @@
 // The directory by organisation: ministries and divisions, then what is under each, then offices.
+import { renderBreadcrumbs, type Crumb } from '../../http/breadcrumbs.ts';
 import { html } from '../../http/html.ts';
 import { t, type Lang } from '../../core/i18n/index.ts';
 import type { RenderedPage } from '../../http/layout.ts';
 import { OFFICES_PER_PAGE } from '../directory-repository.ts';
 import { organisationHref, UNRECORDED, type OrganisationsView, type OrganisationView } from '../directory.ts';
-import { placeName, renderBreadcrumbs, renderCountedLinks, renderOfficePage, type Crumb } from './directory-parts.ts';
+import { placeName, renderCountedLinks, renderOfficePage } from './directory-parts.ts';
 
 const home = (lang: Lang): Crumb => ({ label: t(lang, 'nav.home'), href: '/' });
 

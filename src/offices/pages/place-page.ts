@@ -1,12 +1,13 @@
 // A division (its districts), a district (its upazilas and its district-level offices) and an
 // upazila (its offices), each with the trail back to the directory.
+import { renderBreadcrumbs, type Crumb } from '../../http/breadcrumbs.ts';
 import { html } from '../../http/html.ts';
 import { t, type Lang } from '../../core/i18n/index.ts';
 import type { RenderedPage } from '../../http/layout.ts';
 import { OFFICES_PER_PAGE } from '../directory-repository.ts';
 import { districtHref, divisionHref, type DistrictView, type DivisionView, type UpazilaView } from '../directory.ts';
 import type { District } from '../geography.ts';
-import { placeName, renderBreadcrumbs, renderCountedLinks, renderOfficePage, type Crumb } from './directory-parts.ts';
+import { placeName, renderCountedLinks, renderOfficePage } from './directory-parts.ts';
 
 const home = (lang: Lang): Crumb => ({ label: t(lang, 'nav.home'), href: '/' });
 const divisionCrumb = (lang: Lang, district: District): Crumb => ({

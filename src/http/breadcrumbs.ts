@@ -1,6 +1,6 @@
 // The trail of pages above this one (GOV.UK style: the current page is its heading, not a crumb).
-import { html, type Html } from '../../http/html.ts';
-import { t, type Lang } from '../../core/i18n/index.ts';
+import { t, type Lang } from '../core/i18n/index.ts';
+import { html, type Html } from './html.ts';
 
 export interface Crumb {
   label: string;
@@ -8,7 +8,7 @@ export interface Crumb {
 }
 
 export function renderBreadcrumbs(lang: Lang, crumbs: readonly Crumb[]): Html {
-  return html`<nav class="breadcrumbs" aria-label="${t(lang, 'charter.breadcrumb')}"><ol>${crumbs.map(
+  return html`<nav class="breadcrumbs" aria-label="${t(lang, 'layout.breadcrumb')}"><ol>${crumbs.map(
     (crumb) => html`<li><a href="${crumb.href}">${crumb.label}</a></li>`,
   )}</ol></nav>`;
 }
