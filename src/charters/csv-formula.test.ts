@@ -7,6 +7,7 @@ import { buildApp } from '../app.ts';
 import { openTestDatabase, type TestDatabase } from '../core/db/test-database.ts';
 import { CHARTER_CSV_COLUMNS } from './charter-csv.ts';
 import { importCharter, noTimeLimit, readCharter, type CharterDocument, type Service } from './index.ts';
+import { parseCsv } from './csv-test-support.ts';
 
 const SLUG = 'formula-office';
 const FORMULA_STARTS = ['=', '+', '-', '@', '\t', '\r'] as const;
@@ -39,35 +40,6 @@ const JSON_CHARTER: CharterDocument = {
   expectations_bn: [],
   warnings: [],
 };
-
-/** RFC 4180 rows: quoted cells may hold commas, quotes and line breaks. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i];
-    if (quoted && char === '"' && text[i + 1] === '"') {
-      cell += '"';
-      i++;
-    } else if (char === '"') {
-      quoted = !quoted;
-    } else if (!quoted && char === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (!quoted && char === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else {
-      cell += char;
-    }
-  }
-  return rows;
-}
 
 let database: TestDatabase;
 let app: FastifyInstance;

@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../app.ts';
 import { openTestDatabase, type TestDatabase } from '../core/db/test-database.ts';
 import { escapeHtml } from '../http/html.ts';
+import { parseCsv } from './csv-test-support.ts';
 import { formatNumber } from '../core/format.ts';
 import { CHARTER_CSV_COLUMNS } from './charter-csv.ts';
 import { exportCharter, importCharter, readCharter, seedCharters, type CharterDocument } from './index.ts';
@@ -65,35 +66,6 @@ after(async () => {
 
 async function get(url: string, cookies: Record<string, string> = {}) {
   return app.inject({ method: 'GET', url, cookies });
-}
-
-/** RFC 4180 rows, enough to check what the charter CSV writes. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i];
-    if (quoted && char === '"' && text[i + 1] === '"') {
-      cell += '"';
-      i++;
-    } else if (char === '"') {
-      quoted = !quoted;
-    } else if (!quoted && char === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (!quoted && char === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else {
-      cell += char;
-    }
-  }
-  return rows;
 }
 
 test('the directory leads from the divisions down to both seed offices, with their service counts and charter dates', async () => {
