@@ -57,7 +57,7 @@ function describeHoliday(h: Pick<HolidayRow, 'id' | 'date' | 'name_bn' | 'name_e
 }
 
 // ids are PostgreSQL integers: anything else is refused before it reaches SQL
-const MAX_ID = 2_147_483_647;
+export const MAX_ID = 2_147_483_647;
 
 function checkId(id: number): number {
   if (!Number.isInteger(id) || id < 1 || id > MAX_ID) throw new CalendarError('invalid_id', String(id), 'id');

@@ -12,6 +12,7 @@ import {
   changeHoliday,
   importIcs,
   listCalendarChanges,
+  MAX_ID,
   removeHoliday,
   removeSpecialWorkingDay,
 } from './calendar-changes.ts';
@@ -64,7 +65,7 @@ const specialDayBody = z
     office: z.string().max(100).optional(),
   })
   .strict();
-const idParam = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
+const idParam = z.object({ id: z.coerce.number().int().positive().max(MAX_ID) });
 
 function checkYear(text: string): number {
   const year = Number(text.slice(0, 4));
