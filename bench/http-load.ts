@@ -17,7 +17,7 @@ const ROUNDS = 2;
 const WARM_UP_SECONDS = 1;
 const JESSORE = '/offices/doict-sadar-jessore';
 const BROTLI = { 'accept-encoding': 'br' };
-// what a browser sends; the directory and the API are compressed per response, the charter pages once
+// what a browser sends; the API is compressed per response, the charter and directory pages once
 const BROWSER = { 'accept-encoding': 'gzip, deflate, br' };
 
 interface Target {
@@ -44,6 +44,13 @@ const TARGETS: readonly Target[] = [
     goal: 0.3,
   },
   { name: 'GET / (directory, gzip/br)', server: 'app', path: '/', headers: BROWSER, goal: 0.5 },
+  // the rest of the directory on the seed charters: Jessore Sadar's places and organisation
+  { name: 'GET /divisions/:division', server: 'app', path: '/divisions/khulna', headers: BROWSER, goal: 0.5 },
+  { name: 'GET /districts/:district', server: 'app', path: '/districts/jashore', headers: BROWSER, goal: 0.5 },
+  { name: 'GET /upazilas/:upazila', server: 'app', path: '/upazilas/jashore-sadar', headers: BROWSER, goal: 0.5 },
+  { name: 'GET /organisations', server: 'app', path: '/organisations', headers: BROWSER, goal: 0.5 },
+  { name: 'GET /organisations/:organisation', server: 'app', path: '/organisations/doict', headers: BROWSER, goal: 0.5 },
+  { name: 'GET /?q= (search)', server: 'app', path: `/?q=${encodeURIComponent('যশোর')}`, headers: BROWSER, goal: 0.5 },
 ];
 
 export interface LoadResult {

@@ -11,7 +11,8 @@ import { buildApp } from '../src/app.ts';
 import { seedCharters } from '../src/charters/index.ts';
 import type { DB } from '../src/core/db/schema.ts';
 import { openTestDatabase } from '../src/core/db/test-database.ts';
-import { allDistricts, ensureLocation, ensureOrganisation, identifyOrganisation } from '../src/offices/index.ts';
+import { ensureLocation, ensureOrganisation, identifyOrganisation } from '../src/offices/index.ts';
+import { DEPARTMENTS, splitPlaces, syntheticOffice, syntheticPlaces, type SyntheticPlace, type SyntheticPlaces } from './synthetic-offices.ts';
 
 const argument = process.argv.indexOf('--offices');
 const target = Number(process.argv[argument + 1] ?? 11_000);
@@ -21,54 +22,21 @@ if (!Number.isInteger(target) || target < 1 || target > 200_000) {
 }
 const STEPS = [...new Set([100, 1_000, 11_000].filter((n) => n < target).concat(target))];
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
-const UPAZILAS = 495;
-const DISTRICT_OFFICE_SHARE = 0.12;
-// departments with offices in every district or upazila, by their portal label
-const DEPARTMENTS = ['dae', 'dls', 'fisheries', 'dghs', 'dgfp', 'dss', 'dwa', 'dyd', 'lged', 'dphe', 'coop', 'brdb', 'dpe', 'dshe', 'police', 'fireservice', 'land', 'brta'];
 
-interface SyntheticPlace {
-  placeId: number;
-  upazilaBn: string | null;
-  districtBn: string;
-  districtEn: string;
-}
+type PlaceInDatabase = SyntheticPlace & { placeId: number };
 
-/** The 64 districts, each with 7 or 8 synthetic upazilas (495 in all), as places in the database. */
-async function buildPlaces(db: Kysely<DB>): Promise<{ districtLevel: SyntheticPlace[]; upazilas: SyntheticPlace[] }> {
-  const districts = allDistricts();
-  const districtLevel: SyntheticPlace[] = [];
-  const upazilas: SyntheticPlace[] = [];
-  for (const [index, district] of districts.entries()) {
-    const names = { districtBn: district.name_bn, districtEn: district.name_en };
-    districtLevel.push({ placeId: await ensureLocation(db, { district, upazila: null }), upazilaBn: null, ...names });
-    const count = Math.floor(UPAZILAS / districts.length) + (index < UPAZILAS % districts.length ? 1 : 0);
-    for (let n = 1; n <= count; n++) {
-      const upazila = { slug: `${district.slug}-u${n}`, name_bn: `${district.name_bn} উপজেলা ${n}`, name_en: `${district.name_en} Upazila ${n}` };
-      upazilas.push({ placeId: await ensureLocation(db, { district, upazila }), upazilaBn: upazila.name_bn, ...names });
-    }
-  }
-  return { districtLevel, upazilas };
+/** The synthetic country's places (synthetic-offices.ts), stored in the database. */
+async function buildPlaces(db: Kysely<DB>): Promise<SyntheticPlaces<PlaceInDatabase>> {
+  const stored: PlaceInDatabase[] = [];
+  for (const place of syntheticPlaces()) stored.push({ ...place, placeId: await ensureLocation(db, place.location) });
+  return splitPlaces(stored);
 }
 
 async function addOffices(db: Kysely<DB>, from: number, to: number, places: Awaited<ReturnType<typeof buildPlaces>>, organisations: Map<string, number>): Promise<void> {
   const rows = [];
   for (let i = from; i < to; i++) {
-    const code = DEPARTMENTS[i % DEPARTMENTS.length] ?? 'dae';
-    const org = identifyOrganisation(null, [code]);
-    const atDistrict = (i * 7919) % 100 < DISTRICT_OFFICE_SHARE * 100;
-    const list = atDistrict ? places.districtLevel : places.upazilas;
-    const place = list[(i * 104_729) % list.length];
-    if (!place || !org) throw new Error('no place or organisation for a synthetic office');
-    const where = place.upazilaBn ? `${place.upazilaBn}, ${place.districtBn}` : place.districtBn;
-    rows.push({
-      slug: `bench-${code}-${i}`,
-      name_bn: `${org.name_bn} কার্যালয় ${i}, ${where}`,
-      name_en: `${org.name_en} office ${i}, ${place.districtEn}`,
-      address_bn: where,
-      website: `https://${code}.bench${i}.gov.bd`,
-      place_id: place.placeId,
-      organisation_id: organisations.get(code) ?? null,
-    });
+    const { code, place, details } = syntheticOffice(i, places);
+    rows.push({ ...details, place_id: place.placeId, organisation_id: organisations.get(code) ?? null });
     if (rows.length === 1000 || i === to - 1) {
       await db.insertInto('offices').values(rows.splice(0)).execute();
     }

@@ -1,6 +1,8 @@
 // Benchmarks, reported as ratios against a baseline measured in the same run on the same
 // machine (absolute times vary between machines; ratios show what a change did).
-// `npm run bench -- --http` runs only the HTTP load benchmark (bench/http-load.ts).
+// `npm run bench -- --http` runs only the HTTP load benchmark (bench/http-load.ts),
+// `--offices N` the national-scale directory (national-scale.ts), `--import N` bulk import
+// through the compiled CLI (import-cli.ts).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -37,6 +39,12 @@ if (process.argv.includes('--http')) {
 // `npm run bench -- --offices 11000`: the national-scale bench (bench/national-scale.ts) instead
 if (process.argv.includes('--offices')) {
   await import('./national-scale.ts');
+  process.exit(0);
+}
+
+// `npm run bench -- --import 1000`: N charter files imported by one CLI process (bench/import-cli.ts)
+if (process.argv.includes('--import')) {
+  await import('./import-cli.ts');
   process.exit(0);
 }
 

@@ -6,17 +6,20 @@ import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, jsonSchemaTransform } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
+import { accountsRoutes, authorisation, requestForLog, SESSION_COOKIE } from './accounts/index.ts';
 import { calendarRoutes } from './calendar/routes.ts';
 import { deadlineRoutes } from './charters/deadline-routes.ts';
 import { chartersRoutes } from './charters/routes.ts';
 import type { DB } from './core/db/schema.ts';
 import { assetsRoutes } from './http/assets.ts';
+import { csrfPlugin } from './http/csrf.ts';
 import { errorsPlugin, sendRouterError } from './http/errors.ts';
 import { healthRoutes } from './http/health.ts';
 import { answerClientError, refuseNulCharacters } from './http/hostile-input.ts';
 import { langPlugin } from './http/lang.ts';
 import { PageCache } from './http/page-cache.ts';
 import { securityHeaders } from './http/security-headers.ts';
+import { createMailer, mailRoutes, type Mailer, type MailSettings } from './mail/index.ts';
 import { findOfficeSlug, requireOfficeId } from './offices/index.ts';
 import { officesRoutes } from './offices/routes.ts';
 
@@ -30,14 +33,22 @@ export interface AppOptions {
   db: Kysely<DB>;
   logLevel?: string;
   publicUrl?: string | undefined;
-  adminApiToken?: string | undefined;
   /** rendered charter pages and downloads; tests pass their own to watch it */
   pageCache?: PageCache;
+  /** SMTP or the outbox (default: the outbox); tests may hand in their own mailer */
+  mail?: MailSettings;
+  mailer?: Mailer;
+  /** system administrators and supervisors must use a second factor (REQUIRE_2FA) */
+  requireTwoFactor?: boolean;
+  /** how long a sign-in lasts without use (default 12 hours) */
+  sessionLifetimeMs?: number;
 }
+
+const DEFAULT_SESSION_LIFETIME_MS = 12 * 3600_000;
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logLevel && options.logLevel !== 'silent' ? { level: options.logLevel } : false,
+    logger: options.logLevel && options.logLevel !== 'silent' ? { level: options.logLevel, serializers: { req: requestForLog } } : false,
     trustProxy: true,
     // longer than any path parameter's schema allows, so that the schema (which names the field) refuses it
     routerOptions: { maxParamLength: 200 },
@@ -62,18 +73,26 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(langPlugin);
   await app.register(errorsPlugin);
   await app.register(refuseNulCharacters);
+  // cookies marked Secure only when the portal is served over https, or sign-in would fail on http://127.0.0.1
+  const secureCookies = options.publicUrl?.startsWith('https:') ?? false;
+  const sessionLifetimeMs = options.sessionLifetimeMs ?? DEFAULT_SESSION_LIFETIME_MS;
+  await app.register(csrfPlugin, { secureCookies, sessionCookie: SESSION_COOKIE });
+  await app.register(authorisation, { db: options.db, sessionLifetimeMs });
 
   await app.register(healthRoutes);
+  const mailer = options.mailer ?? createMailer(options.mail ?? { from: 'Protishruti <no-reply@localhost>' }, options.db, app.log);
+  app.addHook('onClose', () => mailer.close());
+  await app.register(accountsRoutes, { sessionLifetimeMs, secureCookies, mailer, publicUrl: options.publicUrl, requireTwoFactor: options.requireTwoFactor ?? false });
+  await app.register(mailRoutes);
   await app.register(assetsRoutes);
-  await app.register(officesRoutes, { adminApiToken: options.adminApiToken });
+  await app.register(officesRoutes);
   await app.register(chartersRoutes, { pageCache: options.pageCache ?? new PageCache() });
   await app.register(deadlineRoutes);
   await app.register(calendarRoutes, {
-    adminApiToken: options.adminApiToken,
     officeIdBySlug: (slug) => requireOfficeId(options.db, slug),
     officeSlugById: (id) => findOfficeSlug(options.db, id),
   });
 
-  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
   return app;
 }

@@ -35,7 +35,9 @@ async function main(): Promise<void> {
     db: database.db,
     logLevel: config.logLevel,
     publicUrl: config.publicUrl,
-    adminApiToken: config.adminApiToken,
+    sessionLifetimeMs: config.sessionLifetimeMs,
+    mail: { smtpUrl: config.smtpUrl, from: config.mailFrom },
+    requireTwoFactor: config.requireTwoFactor,
   });
   logger.current = app.log;
 

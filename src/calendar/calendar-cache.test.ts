@@ -1,6 +1,7 @@
 // Calendars read for deadlines are kept until the calendar changes, by any instance.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { systemActor } from '../core/actor.ts';
 import { openDatabase } from '../core/db/connection.ts';
 import { openTestDatabase, type TestDatabase } from '../core/db/test-database.ts';
 import { readWorkingCalendar } from './calendar-cache.ts';
@@ -36,15 +37,15 @@ test('an unchanged calendar is read once and then kept', async () => {
 test('a national holiday, an office closure and new office hours are seen by the next read', async () => {
   const before = await readWorkingCalendar(database.db, officeId);
   assert.equal(before.isWorkingDay('2026-11-11'), true);
-  await addHoliday(database.db, 'test', holiday('2026-11-11', null));
+  await addHoliday(database.db, systemActor, holiday('2026-11-11', null));
   const national = await readWorkingCalendar(database.db, officeId);
   assert.equal(national.isWorkingDay('2026-11-11'), false);
 
-  await addHoliday(database.db, 'test', holiday('2026-11-12', officeId));
+  await addHoliday(database.db, systemActor, holiday('2026-11-12', officeId));
   assert.equal((await readWorkingCalendar(database.db, officeId)).isWorkingDay('2026-11-12'), false);
   assert.equal((await readWorkingCalendar(database.db, null)).isWorkingDay('2026-11-12'), true);
 
-  await setOfficeHours(database.db, 'test', officeId, { weekly_holidays: [5], opening: '09:00', closing: '17:00' });
+  await setOfficeHours(database.db, systemActor, officeId, { weekly_holidays: [5], opening: '09:00', closing: '17:00' });
   assert.equal((await readWorkingCalendar(database.db, officeId)).isWorkingDay('2026-11-14'), true, 'Saturday is now a working day there');
 });
 
@@ -53,7 +54,7 @@ test('an edit made through another connection pool is seen too', async (t) => {
   const other = await openDatabase({ databaseUrl: database.url });
   try {
     assert.equal((await readWorkingCalendar(database.db, null)).isWorkingDay('2026-11-17'), true);
-    await addHoliday(other.db, 'test', holiday('2026-11-17', null));
+    await addHoliday(other.db, systemActor, holiday('2026-11-17', null));
     assert.equal((await readWorkingCalendar(database.db, null)).isWorkingDay('2026-11-17'), false);
   } finally {
     await other.close();

@@ -1,8 +1,12 @@
 // Every change to the calendar goes through here: the change, the recomputation of the open
-// deadlines it governs, and the record of who changed what and which items moved — in one
-// transaction, so a failure leaves the calendar and the deadlines as they were.
+// deadlines it governs, the calendar's own record of who changed what and which items moved,
+// and the audit log's row — in one transaction, so a failure leaves the calendar, the
+// deadlines and both records as they were.
 import { sql, type Kysely, type Transaction } from 'kysely';
+import { recordAudit } from '../audit/index.ts';
+import type { Actor } from '../core/actor.ts';
 import type { DB } from '../core/db/schema.ts';
+import { holidayState, specialWorkingDayState, withDeadlines, yearsOf, type AuditState } from './audit-states.ts';
 import { recomputeOpenClocks, type MovedClock } from './clock-repository.ts';
 import { CalendarError } from './errors.ts';
 import {
@@ -12,13 +16,15 @@ import {
   findSameHoliday,
   findSameSpecialWorkingDay,
   insertHoliday,
+  insertNewHolidays,
+  insertNewSpecialWorkingDays,
   insertSpecialWorkingDay,
   updateHoliday,
   type HolidayRow,
   type NewHoliday,
   type NewSpecialWorkingDay,
 } from './holiday-repository.ts';
-import { parseIcsHolidays } from './holidays-ics.ts';
+import { parseIcsHolidaysInSlices } from './holidays-ics.ts';
 import { checkCalendarDate } from './local-date.ts';
 import { WorkingCalendar } from './working-calendar.ts';
 
@@ -32,22 +38,41 @@ export interface ChangeOutcome<T> {
 // "is it already there?" checks and deadline recomputation free of races.
 const CALENDAR_LOCK = 16_122_026;
 
+interface Change<T> {
+  result: T;
+  /** the calendar_changes row's account of the change (`calendar changes`, the API) */
+  detail: unknown;
+  /** for the audit log: the thing changed, and how it was before and after (null: not there) */
+  subject?: { type: string; id: number } | undefined;
+  before: AuditState | null;
+  after: AuditState | null;
+}
+
 async function recordChange<T>(
   db: Kysely<DB>,
-  actor: string,
+  actor: Actor,
   action: string,
   officeId: number | null,
-  change: (trx: Transaction<DB>) => Promise<{ result: T; detail: unknown }>,
+  change: (trx: Transaction<DB>) => Promise<Change<T>>,
 ): Promise<ChangeOutcome<T>> {
   return db.transaction().execute(async (trx) => {
     await sql`select pg_advisory_xact_lock(${CALENDAR_LOCK})`.execute(trx);
-    const { result, detail } = await change(trx);
+    const { result, detail, subject, before, after } = await change(trx);
     const moved = await recomputeOpenClocks(trx, officeId);
+    // its id is the calendar's revision (calendar-cache.ts), so the calendar keeps its own record
     const row = await trx
       .insertInto('calendar_changes')
-      .values({ actor, action, office_id: officeId, detail: JSON.stringify(detail), moved_clocks: JSON.stringify(moved) })
+      .values({ actor: actor.label, action, office_id: officeId, detail: JSON.stringify(detail), moved_clocks: JSON.stringify(moved) })
       .returning('id')
       .executeTakeFirstOrThrow();
+    await recordAudit(trx, {
+      actor,
+      action: `calendar.${action}`,
+      officeId,
+      subject,
+      before: withDeadlines(before, moved, 'from'),
+      after: withDeadlines(after, moved, 'to'),
+    });
     return { result, moved, changeId: row.id };
   });
 }
@@ -91,102 +116,146 @@ function checkedHoliday(holiday: HolidayRequest): NewHoliday {
   return { ...holiday, kind };
 }
 
-export function addHoliday(db: Kysely<DB>, actor: string, request: HolidayRequest) {
+export function addHoliday(db: Kysely<DB>, actor: Actor, request: HolidayRequest) {
   const holiday = checkedHoliday(request);
   return recordChange(db, actor, 'holiday.add', holiday.office_id, async (trx) => {
     await refuseDuplicateHoliday(trx, holiday);
     const row = await insertHoliday(trx, holiday);
-    return { result: row, detail: { holiday: describeHoliday(row) } };
+    return {
+      result: row,
+      detail: { holiday: describeHoliday(row) },
+      subject: { type: 'holiday', id: row.id },
+      before: { holiday: null },
+      after: holidayState(row),
+    };
   });
 }
 
 /** Moves a holiday to another date (moon-dependent dates are confirmed late). */
-export async function moveHoliday(db: Kysely<DB>, actor: string, id: number, toDate: string) {
+export async function moveHoliday(db: Kysely<DB>, actor: Actor, id: number, toDate: string) {
   checkCalendarDate(toDate, 'to');
-  const before = await requireHoliday(db, id);
-  return recordChange(db, actor, 'holiday.move', before.office_id, async (trx) => {
+  const found = await requireHoliday(db, id);
+  return recordChange(db, actor, 'holiday.move', found.office_id, async (trx) => {
+    // read again under the calendar lock: the audit log's "before" is the row this move changed
+    const before = await requireHoliday(trx, id);
     await refuseDuplicateHoliday(trx, { ...before, date: toDate }, id);
     const row = await updateHoliday(trx, id, { date: toDate });
     if (!row) throw new CalendarError('holiday_not_found', String(id));
-    return { result: row, detail: { holiday: describeHoliday(row), from: before.date, to: toDate } };
+    return {
+      result: row,
+      detail: { holiday: describeHoliday(row), from: before.date, to: toDate },
+      subject: { type: 'holiday', id },
+      before: holidayState(before),
+      after: holidayState(row),
+    };
   });
 }
 
-export async function changeHoliday(db: Kysely<DB>, actor: string, id: number, changes: Partial<NewHoliday>) {
+export async function changeHoliday(db: Kysely<DB>, actor: Actor, id: number, changes: Partial<NewHoliday>) {
   if (changes.date !== undefined) checkCalendarDate(changes.date, 'date');
-  const before = await requireHoliday(db, id);
-  return recordChange(db, actor, 'holiday.change', before.office_id, async (trx) => {
+  const found = await requireHoliday(db, id);
+  return recordChange(db, actor, 'holiday.change', found.office_id, async (trx) => {
+    const before = await requireHoliday(trx, id);
     await refuseDuplicateHoliday(trx, { ...before, ...changes }, id);
     const row = await updateHoliday(trx, id, changes);
     if (!row) throw new CalendarError('holiday_not_found', String(id));
-    return { result: row, detail: { before: describeHoliday(before), after: describeHoliday(row), changes } };
+    return {
+      result: row,
+      detail: { before: describeHoliday(before), after: describeHoliday(row), changes },
+      subject: { type: 'holiday', id },
+      before: holidayState(before),
+      after: holidayState(row),
+    };
   });
 }
 
-export async function removeHoliday(db: Kysely<DB>, actor: string, id: number) {
-  const before = await requireHoliday(db, id);
-  return recordChange(db, actor, 'holiday.remove', before.office_id, async (trx) => {
+export async function removeHoliday(db: Kysely<DB>, actor: Actor, id: number) {
+  const found = await requireHoliday(db, id);
+  return recordChange(db, actor, 'holiday.remove', found.office_id, async (trx) => {
     const row = await deleteHoliday(trx, id);
     if (!row) throw new CalendarError('holiday_not_found', String(id));
-    return { result: row, detail: { holiday: describeHoliday(row) } };
+    return {
+      result: row,
+      detail: { holiday: describeHoliday(row) },
+      subject: { type: 'holiday', id },
+      before: holidayState(row),
+      after: { holiday: null },
+    };
   });
 }
 
-export function addSpecialWorkingDay(db: Kysely<DB>, actor: string, day: NewSpecialWorkingDay) {
+export function addSpecialWorkingDay(db: Kysely<DB>, actor: Actor, day: NewSpecialWorkingDay) {
   checkCalendarDate(day.date, 'date');
   return recordChange(db, actor, 'special_working_day.add', day.office_id, async (trx) => {
     if (await findSameSpecialWorkingDay(trx, day)) throw new CalendarError('special_working_day_exists', day.date, 'date');
     const row = await insertSpecialWorkingDay(trx, day);
-    return { result: row, detail: { special_working_day: { id: row.id, date: row.date, name_bn: row.name_bn } } };
+    return {
+      result: row,
+      detail: { special_working_day: { id: row.id, date: row.date, name_bn: row.name_bn } },
+      subject: { type: 'special_working_day', id: row.id },
+      before: { special_working_day: null },
+      after: specialWorkingDayState(row),
+    };
   });
 }
 
-export async function removeSpecialWorkingDay(db: Kysely<DB>, actor: string, id: number) {
+export async function removeSpecialWorkingDay(db: Kysely<DB>, actor: Actor, id: number) {
   checkId(id);
   const row = await db.selectFrom('special_working_days').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw new CalendarError('holiday_not_found', `special working day ${id}`);
   return recordChange(db, actor, 'special_working_day.remove', row.office_id, async (trx) => {
     await deleteSpecialWorkingDay(trx, id);
-    return { result: row, detail: { special_working_day: { id: row.id, date: row.date, name_bn: row.name_bn } } };
+    return {
+      result: row,
+      detail: { special_working_day: { id: row.id, date: row.date, name_bn: row.name_bn } },
+      subject: { type: 'special_working_day', id },
+      before: specialWorkingDayState(row),
+      after: { special_working_day: null },
+    };
   });
 }
 
-/** Adds many holidays at once (a data file, an .ics import); ones already there are skipped. */
+/**
+ * Adds many holidays at once (a data file, an .ics import); ones already there are skipped.
+ *
+ * One transaction, written in batches of rows: a file is imported whole or not at all, under
+ * the calendar lock, and the open deadlines are recomputed once against the complete calendar.
+ * Several transactions would each hold the embedded database's lock for less time, but readers
+ * would see half a file in between, deadlines would move more than once, and undoing a failure
+ * would take compensating deletes. Written in bulk, 15,000 days (about what a 1 MB upload
+ * holds; MAX_ICS_DAYS caps any file) hold the lock for ~1.5 s of CPU, where a statement a day
+ * took 37 s; the pool lets the event loop turn after every statement, so what needs no
+ * database (assets, /healthz) is served meanwhile, and pages that read it wait that long.
+ */
 export function addHolidays(
   db: Kysely<DB>,
-  actor: string,
+  actor: Actor,
   action: string,
   officeId: number | null,
   holidays: NewHoliday[],
   specialWorkingDays: NewSpecialWorkingDay[] = [],
   afterwards?: (trx: Transaction<DB>) => Promise<void>,
 ) {
-  // every date is checked before anything is written: one bad date refuses the whole file
-  for (const entry of [...holidays, ...specialWorkingDays]) checkCalendarDate(entry.date);
+  // everything is checked before anything is written: one bad entry refuses the whole file
+  for (const holiday of holidays) checkedHoliday(holiday);
+  for (const day of specialWorkingDays) checkCalendarDate(day.date);
   return recordChange(db, actor, action, officeId, async (trx) => {
-    let added = 0;
-    for (const holiday of holidays) {
-      if (await findSameHoliday(trx, holiday)) continue;
-      await insertHoliday(trx, holiday);
-      added++;
-    }
-    let addedDays = 0;
-    for (const day of specialWorkingDays) {
-      if (await findSameSpecialWorkingDay(trx, day)) continue;
-      await insertSpecialWorkingDay(trx, day);
-      addedDays++;
-    }
+    const added = await insertNewHolidays(trx, holidays);
+    const addedDays = await insertNewSpecialWorkingDays(trx, specialWorkingDays);
     await afterwards?.(trx);
+    const detail = { added, skipped: holidays.length - added, special_working_days_added: addedDays };
     return {
       result: { added, skipped: holidays.length - added, addedSpecialWorkingDays: addedDays },
-      detail: { added, skipped: holidays.length - added, special_working_days_added: addedDays },
+      detail,
+      before: null,
+      after: { ...detail, years: yearsOf([...holidays, ...specialWorkingDays]) },
     };
   });
 }
 
 /** Imports an iCalendar file: nationally, or as one office's own closures when an office is given. */
-export function importIcs(db: Kysely<DB>, actor: string, text: string, officeId: number | null) {
-  const parsed = parseIcsHolidays(text);
+export async function importIcs(db: Kysely<DB>, actor: Actor, text: string, officeId: number | null) {
+  const parsed = await parseIcsHolidaysInSlices(text);
   return addHolidays(
     db,
     actor,
@@ -208,7 +277,7 @@ export interface OfficeHours {
 }
 
 /** Sets an office's weekly holidays and hours (the national defaults apply until it does). */
-export async function setOfficeHours(db: Kysely<DB>, actor: string, officeId: number, hours: OfficeHours) {
+export async function setOfficeHours(db: Kysely<DB>, actor: Actor, officeId: number, hours: OfficeHours) {
   // build the calendar once so that bad hours are refused before anything is written
   new WorkingCalendar({ holidays: [], weeklyHolidays: hours.weekly_holidays, opening: hours.opening, closing: hours.closing });
   return recordChange(db, actor, 'office_hours.set', officeId, async (trx) => {
@@ -218,6 +287,12 @@ export async function setOfficeHours(db: Kysely<DB>, actor: string, officeId: nu
       .values({ office_id: officeId, ...hours })
       .onConflict((oc) => oc.column('office_id').doUpdateSet(hours))
       .execute();
-    return { result: { office_id: officeId, ...hours }, detail: { before: before ?? null, after: hours } };
+    return {
+      result: { office_id: officeId, ...hours },
+      detail: { before: before ?? null, after: hours },
+      subject: { type: 'office_hours', id: officeId },
+      before: { office_hours: before ?? null },
+      after: { office_hours: { office_id: officeId, ...hours } },
+    };
   });
 }

@@ -3,6 +3,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
+import { systemActor } from '../core/actor.ts';
 import type { DB } from '../core/db/schema.ts';
 import { DATA_ROOT } from '../core/paths.ts';
 import { addHolidays } from './calendar-changes.ts';
@@ -29,7 +30,7 @@ export async function loadHolidayData(db: Kysely<DB>, dir = HOLIDAYS_DIR): Promi
   const fresh = (await readHolidayFiles(dir)).filter((file) => !loaded.has(file.year));
   for (const file of fresh) {
     const rows = holidayRows(file);
-    await addHolidays(db, 'system:holiday-data', 'holiday_file.load', null, rows.holidays, rows.specialWorkingDays, (trx) =>
+    await addHolidays(db, systemActor, 'holiday_file.load', null, rows.holidays, rows.specialWorkingDays, (trx) =>
       markHolidayYearLoaded(trx, file.year, `data/holidays/${file.year}.json`),
     );
   }

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { CalendarError } from './errors.ts';
 import { HOLIDAY_KINDS, type Holiday, type SpecialWorkingDay } from './holiday-file.ts';
-import { holidaysToIcs, parseIcsHolidays } from './holidays-ics.ts';
+import { holidaysToIcs, parseIcsHolidays, parseIcsHolidaysInSlices } from './holidays-ics.ts';
 import { addDays } from './local-date.ts';
 import { nationalHolidayFile } from './test-support.ts';
 
@@ -85,6 +85,18 @@ test('our own files read back without loss', () => {
     assert.deepEqual(parsed.holidays, file.holidays);
     assert.deepEqual(parsed.specialWorkingDays, file.special_working_days);
   }
+});
+
+test('the sliced parse reads a big file the same, and lets other work run before it is done', async () => {
+  const holidays = Array.from({ length: 5000 }, (_unused, n) => ({ ...victoryDay, date: addDays('2030-01-01', n), name_bn: `ছুটি ${n}`, name_en: `Day ${n}` }));
+  const ics = holidaysToIcs(2030, holidays, []);
+  const events: string[] = [];
+  setImmediate(() => events.push('other work'));
+  const parsed = await parseIcsHolidaysInSlices(ics);
+  events.push('parsed');
+  assert.deepEqual(events, ['other work', 'parsed']);
+  assert.deepEqual(parsed, { holidays, specialWorkingDays: [] });
+  await assert.rejects(parseIcsHolidaysInSlices('hello'), /not an iCalendar file/);
 });
 
 const text = fc.string({ unit: fc.constantFrom('a', 'ব', 'ি', ';', ',', '\\', '\n', ':', '"', ' ', '/', 'জ', '়', '😀'), minLength: 1, maxLength: 120 }).filter((value) => value.trim() === value && value.trim() !== '');

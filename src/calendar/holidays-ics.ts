@@ -1,4 +1,5 @@
 // Holidays as an iCalendar (RFC 5545) feed, and holiday entries read back from any calendar's VEVENTs.
+import { setImmediate as nextTurnOfEventLoop } from 'node:timers/promises';
 import { DateTime, IANAZone } from 'luxon';
 import { CalendarError } from './errors.ts';
 import { HOLIDAY_KINDS, type Holiday, type HolidayKind, type SpecialWorkingDay } from './holiday-file.ts';
@@ -9,6 +10,14 @@ import { DHAKA_ZONE } from './working-calendar.ts';
 const UID_DOMAIN = 'holidays.protishruti';
 const SPECIAL_WORKING_DAY = 'special_working_day';
 const MAX_EVENT_DAYS = 366;
+/**
+ * Days (holidays and special working days together) one file may hold. A century of national
+ * holidays is ~4,000; a 1 MB upload of bare one-day events ~15,000. Without a cap, events of
+ * 366 days each would turn that upload into millions of rows written under the calendar lock.
+ */
+export const MAX_ICS_DAYS = 20_000;
+/** How long the parse may run before it lets the event loop turn (see parseIcsHolidaysInSlices). */
+const SLICE_MS = 10;
 const BENGALI_SCRIPT = /[\u0980-\u09FF]/;
 
 export interface IcsOptions {
@@ -122,18 +131,21 @@ function fail(message: string): never {
 
 type EventProperties = Map<string, ContentLine>;
 
+/** How an error message names an event; a function, so that the text is built only for a message. */
+type EventName = () => string;
+
 function describeEvent(start: number, properties: EventProperties): string {
   const summary = properties.get('SUMMARY');
   return `the event on line ${start}${summary ? ` (${JSON.stringify(unescapeText(summary.value))})` : ''}`;
 }
 
 /** The office-local date of a DTSTART/DTEND value: DATE as written, DATE-TIME in UTC or TZID converted to Dhaka. */
-function dateOf(property: ContentLine, event: string): string {
+function dateOf(property: ContentLine, event: EventName): string {
   const match = /^(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})(Z)?)?$/.exec(property.value.trim());
-  if (match === null) fail(`${event} has ${property.name} ${JSON.stringify(property.value)}, which is neither a DATE nor a DATE-TIME`);
+  if (match === null) fail(`${event()} has ${property.name} ${JSON.stringify(property.value)}, which is neither a DATE nor a DATE-TIME`);
   const [, year, month, day, hour, minute, second, utc] = match;
   const date = `${year}-${month}-${day}`;
-  if (!isIsoDate(date)) fail(`${event} has ${property.name} ${JSON.stringify(property.value)}, which is not a real date`);
+  if (!isIsoDate(date)) fail(`${event()} has ${property.name} ${JSON.stringify(property.value)}, which is not a real date`);
   if (hour === undefined) return date;
   const zone = utc ? 'utc' : property.params.TZID;
   if (zone === undefined || !IANAZone.isValidZone(zone)) return date; // floating time, or a zone we cannot place: keep the written date
@@ -141,15 +153,15 @@ function dateOf(property: ContentLine, event: string): string {
   return instant.isValid ? (instant.setZone(DHAKA_ZONE).toISODate() ?? date) : date;
 }
 
-function eventDates(properties: EventProperties, event: string): string[] {
+function eventDates(properties: EventProperties, event: EventName): string[] {
   const start = properties.get('DTSTART');
-  if (start === undefined) fail(`${event} has no DTSTART`);
+  if (start === undefined) fail(`${event()} has no DTSTART`);
   const first = dateOf(start, event);
   const end = properties.get('DTEND');
   const isDateOnly = start.params.VALUE?.toUpperCase() === 'DATE' || /^\d{8}$/.test(start.value.trim());
   if (end === undefined || !isDateOnly) return [first];
   const days = daysBetween(first, dateOf(end, event));
-  if (days > MAX_EVENT_DAYS) fail(`${event} lasts ${days} days; a holiday event may last at most ${MAX_EVENT_DAYS}`);
+  if (days > MAX_EVENT_DAYS) fail(`${event()} lasts ${days} days; a holiday event may last at most ${MAX_EVENT_DAYS}`);
   return Array.from({ length: Math.max(1, days) }, (_unused, offset) => addDays(first, offset));
 }
 
@@ -186,8 +198,7 @@ function sourceOf(properties: EventProperties): string {
   return /(?:^|\n)Source: ([^\n]+)/.exec(description)?.[1]?.trim() ?? 'Imported from an iCalendar file';
 }
 
-function readEvents(text: string): { start: number; properties: EventProperties }[] {
-  const events: { start: number; properties: EventProperties }[] = [];
+function* readEvents(text: string): Generator<{ start: number; properties: EventProperties }> {
   let inCalendar = false;
   let current: { start: number; properties: EventProperties } | null = null;
   let nested = 0;
@@ -201,22 +212,26 @@ function readEvents(text: string): { start: number; properties: EventProperties 
     else if (property.name === 'BEGIN' && current !== null) nested++;
     else if (property.name === 'END' && current !== null && nested > 0) nested--;
     else if (property.name === 'END' && value === 'VEVENT' && current !== null) {
-      events.push(current);
+      yield current;
       current = null;
     } else if (current !== null && nested === 0 && !current.properties.has(property.name)) current.properties.set(property.name, property);
   }
   if (!inCalendar) fail('no BEGIN:VCALENDAR: this is not an iCalendar file');
   if (current !== null) fail(`the event on line ${current.start} has no END:VEVENT`);
-  return events;
 }
 
-/** Holiday entries and special working days from the VEVENTs of an iCalendar text; unknown properties are ignored. */
-export function parseIcsHolidays(text: string): { holidays: Holiday[]; specialWorkingDays: SpecialWorkingDay[] } {
+export interface IcsHolidays {
+  holidays: Holiday[];
+  specialWorkingDays: SpecialWorkingDay[];
+}
+
+/** The parse, pausing (yielding) after each event so that a caller may let other work run in between. */
+function* parseSteps(text: string): Generator<void, IcsHolidays> {
   if (typeof text !== 'string') fail('expected the text of an iCalendar file');
   const holidays: Holiday[] = [];
   const specialWorkingDays: SpecialWorkingDay[] = [];
   for (const { start, properties } of readEvents(text)) {
-    const dates = eventDates(properties, describeEvent(start, properties));
+    const dates = eventDates(properties, () => describeEvent(start, properties));
     const names = namesOf(properties);
     const source = sourceOf(properties);
     const category = categoryOf(properties);
@@ -230,6 +245,36 @@ export function parseIcsHolidays(text: string): { holidays: Holiday[]; specialWo
       const moon_dependent = booleanOf(properties, 'X-PROTISHRUTI-MOON-DEPENDENT') ?? false;
       holidays.push({ date, ...names, kind: category, moon_dependent, confirmed, source });
     }
+    if (holidays.length + specialWorkingDays.length > MAX_ICS_DAYS) {
+      fail(`the file holds more than ${MAX_ICS_DAYS} days (holidays and working days, each day of a longer event counted); split it into smaller files`);
+    }
+    yield;
   }
   return { holidays, specialWorkingDays };
+}
+
+/** Holiday entries and special working days from the VEVENTs of an iCalendar text; unknown properties are ignored. */
+export function parseIcsHolidays(text: string): IcsHolidays {
+  const steps = parseSteps(text);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * parseIcsHolidays for a server: a 1 MB file takes the better part of a second to read, so it
+ * lets the event loop turn every SLICE_MS and the requests that arrive meanwhile are served.
+ */
+export async function parseIcsHolidaysInSlices(text: string): Promise<IcsHolidays> {
+  const steps = parseSteps(text);
+  let sliceStart = performance.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (performance.now() - sliceStart >= SLICE_MS) {
+      await nextTurnOfEventLoop();
+      sliceStart = performance.now();
+    }
+  }
 }

@@ -41,19 +41,19 @@ export interface ContentLine {
   line: number;
 }
 
-/** Joins folded lines (CRLF or bare LF followed by a space or tab) and drops empty ones. */
-export function unfoldLines(text: string): { text: string; line: number }[] {
+/** Joins folded lines (CRLF or bare LF followed by a space or tab) and drops empty ones; one at a time, as each is complete. */
+export function* unfoldLines(text: string): Generator<{ text: string; line: number }> {
   const physical = text.split(/\r\n|\n|\r/);
-  const logical: { text: string; line: number }[] = [];
-  physical.forEach((line, index) => {
-    const previous = logical.at(-1);
-    if ((line.startsWith(' ') || line.startsWith('\t')) && previous !== undefined) {
-      previous.text += line.slice(1);
+  let pending: { text: string; line: number } | undefined;
+  for (const [index, line] of physical.entries()) {
+    if ((line.startsWith(' ') || line.startsWith('\t')) && pending !== undefined) {
+      pending.text += line.slice(1);
     } else if (line.trim() !== '') {
-      logical.push({ text: line, line: index + 1 });
+      if (pending !== undefined) yield pending;
+      pending = { text: line, line: index + 1 };
     }
-  });
-  return logical;
+  }
+  if (pending !== undefined) yield pending;
 }
 
 /** Reads `NAME;PARAM=value;PARAM="quoted:value":VALUE`; null when the line has no name or no colon. */

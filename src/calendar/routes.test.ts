@@ -4,25 +4,28 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../app.ts';
 import { openTestDatabase, type TestDatabase } from '../core/db/test-database.ts';
 import { loadHolidayData, parseIcsHolidays } from './index.ts';
+import { createTestUser } from '../accounts/test-support.ts';
 
-const TOKEN = 'test-token-0123456789abcdef0123';
+let TOKEN = '';
 let database: TestDatabase;
 let app: FastifyInstance;
-let locked: FastifyInstance;
+let outsider = { authorization: '' };
 
 before(async () => {
   database = await openTestDatabase();
   await loadHolidayData(database.db);
-  app = await buildApp({ db: database.db, adminApiToken: TOKEN });
-  locked = await buildApp({ db: database.db });
+  app = await buildApp({ db: database.db });
+  TOKEN = (await createTestUser(database.db, 'system_admin')).authorization.replace(/^Bearer /, '');
+  auth.authorization = `Bearer ${TOKEN}`;
+  // signed in, but holding no role
+  outsider = { authorization: (await createTestUser(database.db, null)).authorization };
 });
 after(async () => {
   await app.close();
-  await locked.close();
   await database.drop();
 });
 
-const auth = { authorization: `Bearer ${TOKEN}` };
+const auth = { authorization: '' };
 
 test('the 2026 holiday page lists Victory Day in Bangla with Bangla digits, and in English', async () => {
   const bn = await app.inject('/calendar/2026');
@@ -54,9 +57,9 @@ test('the .ics feed holds every holiday of the year and reads back', async () =>
   assert.deepEqual(parsed.holidays.map((h) => h.date).sort(), json.holidays.map((h) => h.date).sort());
 });
 
-test('editing is refused without the server token, and with a wrong one', async () => {
+test('editing is refused without a token, with a wrong one, and to a user without the role', async () => {
   const body = { date: '2026-11-11', name_bn: 'পরীক্ষা' };
-  const off = await locked.inject({ method: 'POST', url: '/api/calendar/holidays', payload: body, headers: auth });
+  const off = await app.inject({ method: 'POST', url: '/api/calendar/holidays', payload: body, headers: outsider });
   assert.equal(off.statusCode, 403);
   const wrong = await app.inject({ method: 'POST', url: '/api/calendar/holidays', payload: body, headers: { authorization: 'Bearer nope' } });
   assert.equal(wrong.statusCode, 401);

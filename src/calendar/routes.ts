@@ -1,9 +1,10 @@
-// The public holiday calendar (page, .ics feed, JSON) and the token-guarded API that edits it.
+// The public holiday calendar (page, .ics feed, JSON) and the API that edits it: national
+// holidays by system administrators, an office's own closures by its administrators.
 // The calendar knows offices only by id: app.ts hands it the way to find one by its slug.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { requireAdminToken } from '../http/admin-token.ts';
+import { actorOf, NATIONAL, officeBySlug, PUBLIC, type AccessTarget } from '../http/access.ts';
 import { errorResponses, guardedErrorResponses } from '../http/api-schemas.ts';
 import { sendPage } from '../http/layout.ts';
 import {
@@ -29,11 +30,11 @@ import {
 } from './api-responses.ts';
 import { calendarYear, calendarYearIcs, YEAR_RANGE } from './calendar-queries.ts';
 import { CalendarError } from './errors.ts';
+import { findHoliday, findSpecialWorkingDay } from './holiday-repository.ts';
 import { isIsoDate } from './local-date.ts';
 import { renderCalendarPage } from './pages/calendar-page.ts';
 
 export interface CalendarRoutesOptions {
-  adminApiToken: string | undefined;
   /** the id of the office with this slug; throws a not-found error when there is none */
   officeIdBySlug: (slug: string) => Promise<number>;
   /** the slug of the office with this id, for answers (the API names offices by slug) */
@@ -81,13 +82,13 @@ export async function calendarRoutes(fastify: FastifyInstance, options: Calendar
     slug === undefined ? null : options.officeIdBySlug(slug);
   const slugOf = async (officeId: number | null): Promise<string | null> => (officeId === null ? null : options.officeSlugById(officeId));
 
-  app.get('/calendar', { schema: { hide: true } }, async (_request, reply) =>
+  app.get('/calendar', { config: PUBLIC, schema: { hide: true } }, async (_request, reply) =>
     reply.redirect(`/calendar/${new Date().getFullYear()}`),
   );
 
   app.get(
     '/calendar/:year',
-    { schema: { summary: 'Holidays of a year: HTML page, or iCalendar for /calendar/YYYY.ics', params: yearParam, querystring: officeQuery } },
+    { config: PUBLIC, schema: { summary: 'Holidays of a year: HTML page, or iCalendar for /calendar/YYYY.ics', params: yearParam, querystring: officeQuery } },
     async (request, reply) => {
       const year = checkYear(request.params.year);
       const officeId = await officeIdOf(request.query.office);
@@ -104,6 +105,7 @@ export async function calendarRoutes(fastify: FastifyInstance, options: Calendar
   app.get(
     '/api/calendar/:year',
     {
+      config: PUBLIC,
       schema: {
         summary: 'Holidays and special working days of a year (national, plus an office’s own with ?office=)',
         params: yearParam,
@@ -123,15 +125,27 @@ export async function calendarRoutes(fastify: FastifyInstance, options: Calendar
     },
   );
 
-  // Editing: token-guarded until accounts and roles exist. Bearer tokens are not sent by
-  // browsers on their own, so these JSON endpoints need no CSRF token.
-  const guarded = { preHandler: requireAdminToken(options.adminApiToken) };
-  const actor = 'api:admin-token';
+  // Editing: a national holiday is the system administrators', an office's closure its own
+  // administrators'. The target is known from the body, or from the row being changed.
+  const byOffice = (office: string | undefined): AccessTarget => (office === undefined ? NATIONAL : officeBySlug(office));
+  const byOfficeId = (officeId: number | null): AccessTarget => (officeId === null ? NATIONAL : { kind: 'office', officeId });
+  const editing = (target: (request: FastifyRequest) => AccessTarget | Promise<AccessTarget>) => ({ access: { permission: 'calendar.edit' as const, target } });
+  const officeInBody = editing((request) => byOffice((request.body as { office?: string }).office));
+  const holidayById = editing(async (request) => {
+    const holiday = await findHoliday(app.db, (request.params as { id: number }).id);
+    if (!holiday) throw new CalendarError('holiday_not_found');
+    return byOfficeId(holiday.office_id);
+  });
+  const specialDayById = editing(async (request) => {
+    const day = await findSpecialWorkingDay(app.db, (request.params as { id: number }).id);
+    if (!day) throw new CalendarError('holiday_not_found');
+    return byOfficeId(day.office_id);
+  });
 
   app.post(
     '/api/calendar/holidays',
     {
-      ...guarded,
+      config: officeInBody,
       schema: {
         summary: 'Add a holiday or an office closure',
         body: holidayBody,
@@ -140,7 +154,7 @@ export async function calendarRoutes(fastify: FastifyInstance, options: Calendar
     },
     async (request, reply) => {
       const { office, ...holiday } = request.body;
-      const outcome = await addHoliday(app.db, actor, { ...holiday, office_id: await officeIdOf(office) });
+      const outcome = await addHoliday(app.db, actorOf(request), { ...holiday, office_id: await officeIdOf(office) });
       return reply
         .status(201)
         .send({ holiday: holidayJson(outcome.result, office ?? null), moved: movedClocksJson(outcome.moved), change_id: outcome.changeId });
@@ -150,7 +164,7 @@ export async function calendarRoutes(fastify: FastifyInstance, options: Calendar
   app.patch(
     '/api/calendar/holidays/:id',
     {
-      ...guarded,
+      config: holidayById,
       schema: {
         summary: 'Move or correct a holiday',
         params: idParam,
@@ -159,7 +173,7 @@ export async function calendarRoutes(fastify: FastifyInstance, options: Calendar
       },
     },
     async (request) => {
-      const outcome = await changeHoliday(app.db, actor, request.params.id, request.body);
+      const outcome = await changeHoliday(app.db, actorOf(request), request.params.id, request.body);
       const holiday = holidayJson(outcome.result, await slugOf(outcome.result.office_id));
       return { holiday, moved: movedClocksJson(outcome.moved), change_id: outcome.changeId };
     },
@@ -167,9 +181,9 @@ export async function calendarRoutes(fastify: FastifyInstance, options: Calendar
 
   app.delete(
     '/api/calendar/holidays/:id',
-    { ...guarded, schema: { summary: 'Remove a holiday', params: idParam, response: { 200: holidayChangeResponse, ...guardedErrorResponses(400, 404) } } },
+    { config: holidayById, schema: { summary: 'Remove a holiday', params: idParam, response: { 200: holidayChangeResponse, ...guardedErrorResponses(400, 404) } } },
     async (request) => {
-      const outcome = await removeHoliday(app.db, actor, request.params.id);
+      const outcome = await removeHoliday(app.db, actorOf(request), request.params.id);
       const holiday = holidayJson(outcome.result, await slugOf(outcome.result.office_id));
       return { holiday, moved: movedClocksJson(outcome.moved), change_id: outcome.changeId };
     },
@@ -178,7 +192,7 @@ export async function calendarRoutes(fastify: FastifyInstance, options: Calendar
   app.post(
     '/api/calendar/special-working-days',
     {
-      ...guarded,
+      config: officeInBody,
       schema: {
         summary: 'Declare a weekly holiday a working day',
         body: specialDayBody,
@@ -187,7 +201,7 @@ export async function calendarRoutes(fastify: FastifyInstance, options: Calendar
     },
     async (request, reply) => {
       const { office, ...day } = request.body;
-      const outcome = await addSpecialWorkingDay(app.db, actor, { ...day, office_id: await officeIdOf(office) });
+      const outcome = await addSpecialWorkingDay(app.db, actorOf(request), { ...day, office_id: await officeIdOf(office) });
       const specialWorkingDay = specialWorkingDayJson(outcome.result, office ?? null);
       return reply.status(201).send({ special_working_day: specialWorkingDay, moved: movedClocksJson(outcome.moved), change_id: outcome.changeId });
     },
@@ -196,11 +210,11 @@ export async function calendarRoutes(fastify: FastifyInstance, options: Calendar
   app.delete(
     '/api/calendar/special-working-days/:id',
     {
-      ...guarded,
+      config: specialDayById,
       schema: { summary: 'Remove a declared working day', params: idParam, response: { 200: specialWorkingDayChangeResponse, ...guardedErrorResponses(400, 404) } },
     },
     async (request) => {
-      const outcome = await removeSpecialWorkingDay(app.db, actor, request.params.id);
+      const outcome = await removeSpecialWorkingDay(app.db, actorOf(request), request.params.id);
       const specialWorkingDay = specialWorkingDayJson(outcome.result, await slugOf(outcome.result.office_id));
       return { special_working_day: specialWorkingDay, moved: movedClocksJson(outcome.moved), change_id: outcome.changeId };
     },
@@ -209,7 +223,7 @@ export async function calendarRoutes(fastify: FastifyInstance, options: Calendar
   app.post(
     '/api/calendar/import-ics',
     {
-      ...guarded,
+      config: editing((request) => byOffice((request.query as { office?: string }).office)),
       schema: {
         summary: 'Import holidays from an iCalendar file (text/calendar body)',
         querystring: officeQuery,
@@ -219,7 +233,7 @@ export async function calendarRoutes(fastify: FastifyInstance, options: Calendar
     async (request) => {
       const officeId = await officeIdOf(request.query.office);
       if (typeof request.body !== 'string') throw new CalendarError('invalid_ics', 'send the .ics file as a text/calendar body');
-      const { result, moved, changeId } = await importIcs(app.db, actor, request.body, officeId);
+      const { result, moved, changeId } = await importIcs(app.db, actorOf(request), request.body, officeId);
       return {
         added: result.added,
         skipped: result.skipped,
@@ -234,7 +248,7 @@ export async function calendarRoutes(fastify: FastifyInstance, options: Calendar
   app.get(
     '/api/calendar/changes',
     {
-      ...guarded,
+      config: { access: { permission: 'audit.read', target: () => NATIONAL } },
       schema: { summary: 'Who changed the calendar, what, and which deadlines moved (the latest 100)', response: { 200: calendarChangesResponse, ...guardedErrorResponses() } },
     },
     async () => {

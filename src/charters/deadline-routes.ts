@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { PUBLIC } from '../http/access.ts';
 import { deadlineJson, deadlineResponse, parseReceivedAt } from '../calendar/index.ts';
 import { errorResponses } from '../http/api-schemas.ts';
 import { requireOfficeId } from '../offices/index.ts';
@@ -13,6 +14,7 @@ export async function deadlineRoutes(fastify: FastifyInstance): Promise<void> {
   app.get(
     '/api/sla/due',
     {
+      config: PUBLIC,
       schema: {
         summary: 'When a service received at `from` is expected and due under a charter time limit',
         querystring: z.object({ from: z.string().max(40), limit: z.string().max(500), office: z.string().max(100).optional() }),

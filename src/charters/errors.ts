@@ -17,6 +17,7 @@ export const CHARTERS_ERROR_CODES = [
   'too_many_services',
   'charter_too_long',
   'time_limit_not_countable',
+  'no_draft',
 ] as const;
 export type ChartersErrorCode = (typeof CHARTERS_ERROR_CODES)[number];
 

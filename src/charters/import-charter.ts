@@ -4,7 +4,7 @@ import type { DB } from '../core/db/schema.ts';
 import { ensureLocation, ensureOrganisation, hostLabels, identifyOrganisation, locateOffice, saveOffice } from '../offices/index.ts';
 import { ChartersError } from './errors.ts';
 import type { CharterDocument, Warning } from './model.ts';
-import { insertCharterVersion, publishCharterVersion } from './repository.ts';
+import { insertCharterVersion } from './repository.ts';
 import { assertUniqueServiceCodes } from './service-identity.ts';
 
 export interface ImportOptions {
@@ -16,6 +16,26 @@ export interface ImportOptions {
   /** English names the charter itself does not print */
   nameEn?: string | null;
   addressEn?: string | null;
+  /** places and organisations earlier imports of the same run found (a bulk import's) */
+  known?: KnownIds;
+}
+
+/**
+ * The ids of the places and organisations that the imports of one run found or created, so that
+ * a bulk import asks the database once per place and organisation instead of once per charter
+ * (places and organisations are only ever added). An id is remembered only once the transaction
+ * that found it has committed: a refused charter's new place is rolled back with it.
+ */
+export class KnownIds {
+  private readonly ids = new Map<string, number>();
+
+  get(key: string): number | undefined {
+    return this.ids.get(key);
+  }
+
+  remember(ids: ReadonlyMap<string, number>): void {
+    for (const [key, id] of ids) this.ids.set(key, id);
+  }
 }
 
 export interface ImportResult {
@@ -77,11 +97,21 @@ export async function importCharter(db: Kysely<DB>, doc: CharterDocument, option
   assertCharterWithinLimits(doc);
   assertUniqueServiceCodes(doc.services);
 
-  return db.transaction().execute(async (trx) => {
+  const found = new Map<string, number>();
+  const idOf = async (key: string, ensure: () => Promise<number>) => {
+    const known = options.known?.get(key) ?? found.get(key);
+    if (known !== undefined) return known;
+    const id = await ensure();
+    found.set(key, id);
+    return id;
+  };
+  const result = await db.transaction().execute(async (trx) => {
     const location = locateOffice(doc.office.address_bn, doc.office.website);
-    const placeId = location ? await ensureLocation(trx, location) : null;
+    const placeId = location
+      ? await idOf(location.upazila ? `upazila:${location.upazila.slug}` : `district:${location.district.slug}`, () => ensureLocation(trx, location))
+      : null;
     const organisation = identifyOrganisation(doc.office.parent_bn, hostLabels(doc.office.website));
-    const organisationId = organisation ? await ensureOrganisation(trx, organisation) : null;
+    const organisationId = organisation ? await idOf(`organisation:${organisation.slug}`, () => ensureOrganisation(trx, organisation)) : null;
     const officeId = await saveOffice(
       trx,
       {
@@ -95,18 +125,22 @@ export async function importCharter(db: Kysely<DB>, doc: CharterDocument, option
       placeId,
       organisationId,
     );
-    const version = await insertCharterVersion(trx, officeId, doc, {
-      name: options.sourceName ?? null,
-      text: options.sourceText ?? null,
-    });
-    if (options.publish) await publishCharterVersion(trx, version.id);
+    const version = await insertCharterVersion(
+      trx,
+      officeId,
+      doc,
+      { name: options.sourceName ?? null, text: options.sourceText ?? null },
+      { publish: options.publish },
+    );
     return {
       officeId,
       officeSlug: slug,
       versionId: version.id,
       versionNo: version.version_no,
-      status: options.publish ? 'published' : 'draft',
+      status: options.publish ? ('published' as const) : ('draft' as const),
       identityWarnings: version.identityWarnings,
     };
   });
+  options.known?.remember(found);
+  return result;
 }

@@ -3,7 +3,7 @@ export { dueUnderTimeLimit } from './charter-deadline.ts';
 export { charterDocumentSchema, charterJsonSchema } from './charter-schema.ts';
 export { ChartersError, type ChartersErrorCode } from './errors.ts';
 export { findServiceByCode, type ServiceInVersion } from './find-service.ts';
-export { CHARTER_LIMITS, importCharter, officeSlugFromWebsite, type ImportOptions, type ImportResult } from './import-charter.ts';
+export { CHARTER_LIMITS, importCharter, KnownIds, officeSlugFromWebsite, type ImportOptions, type ImportResult } from './import-charter.ts';
 export * from './model.ts';
 export { parseTimeLimit } from './parse/time-limit.ts';
 export { exportCharter, loadPublishedCharter, loadPublishedService, type PublishedCharter } from './published-charter.ts';

@@ -51,30 +51,36 @@ export interface InsertedVersion {
   identityWarnings: Warning[];
 }
 
+/**
+ * Stores the document as the office's next version: a draft, or with `publish` its published
+ * charter at once (the one published before archived), as publishCharterVersion would make it.
+ */
 export async function insertCharterVersion(
   trx: Transaction<DB>,
   officeId: number,
   doc: CharterDocument,
   source: VersionSource,
+  options: { publish?: boolean | undefined } = {},
 ): Promise<InsertedVersion> {
   // serialises concurrent imports for one office so version numbers and service codes never collide
   await lockOffice(trx, officeId);
+  const latest = await latestVersion(trx, officeId);
+  // An office without versions has no services to match, has given out no codes and has no
+  // published charter to archive: a bulk import of new offices saves these round trips.
   const identities = identifyServices({
-    previous: await latestVersionServices(trx, officeId),
+    previous: latest ? await versionServices(trx, latest.id) : null,
     incoming: doc.services,
-    highestCodeNumber: await highestServiceCodeNumber(trx, officeId),
+    highestCodeNumber: latest ? await highestServiceCodeNumber(trx, officeId) : 0,
   });
-  const last = await trx
-    .selectFrom('charter_versions')
-    .select((eb) => eb.fn.max('version_no').as('n'))
-    .where('office_id', '=', officeId)
-    .executeTakeFirst();
-  const versionNo = Number(last?.n ?? 0) + 1;
+  const publishedAt = options.publish ? new Date() : null;
+  if (publishedAt && latest) await archivePublishedVersion(trx, officeId, publishedAt);
   const version = await trx
     .insertInto('charter_versions')
     .values({
       office_id: officeId,
-      version_no: versionNo,
+      version_no: (latest?.version_no ?? 0) + 1,
+      status: publishedAt ? 'published' : 'draft',
+      published_at: publishedAt,
       source_name: source.name,
       source_text: source.text,
       office_name_bn: doc.office.name_bn,
@@ -114,6 +120,7 @@ export async function insertCharterVersion(
   for (const rows of inChunks(contacts)) await trx.insertInto('charter_grs_contacts').values(rows).execute();
   const expectations = doc.expectations_bn.map((text, position) => ({ charter_version_id: version.id, position, text_bn: text }));
   for (const rows of inChunks(expectations)) await trx.insertInto('charter_expectations').values(rows).execute();
+  if (publishedAt) await recordPublishedCharter(trx, officeId, { versionId: version.id, publishedAt, serviceCount: services.length });
   return { ...version, identityWarnings: identities.warnings };
 }
 
@@ -128,26 +135,28 @@ function* inChunks<Row extends object>(rows: readonly Row[]): Generator<Row[]> {
   for (let start = 0; start < rows.length; start += size) yield rows.slice(start, start + size);
 }
 
-/** The services of the office's latest version, whatever its status; null when it has none. */
-async function latestVersionServices(trx: Transaction<DB>, officeId: number): Promise<PreviousService[] | null> {
-  const latest = await trx
+/** The office's latest version (the highest number), whatever its status. */
+async function latestVersion(trx: Transaction<DB>, officeId: number) {
+  return trx
     .selectFrom('charter_versions')
-    .select('id')
+    .select(['id', 'version_no'])
     .where('office_id', '=', officeId)
     .orderBy('version_no', 'desc')
     .limit(1)
     .executeTakeFirst();
-  if (!latest) return null;
+}
+
+async function versionServices(trx: Transaction<DB>, versionId: number): Promise<PreviousService[]> {
   return trx
     .selectFrom('charter_services')
     .select(['code', 'category', 'serial', 'name_bn', 'name_en'])
-    .where('charter_version_id', '=', latest.id)
+    .where('charter_version_id', '=', versionId)
     .orderBy('position')
     .execute();
 }
 
 /** The highest code number the office has ever given a service, in any version; 0 for none. */
-async function highestServiceCodeNumber(trx: Transaction<DB>, officeId: number): Promise<number> {
+export async function highestServiceCodeNumber(trx: Transaction<DB>, officeId: number): Promise<number> {
   const row = await trx
     .selectFrom('charter_services as s')
     .innerJoin('charter_versions as v', 'v.id', 's.charter_version_id')
@@ -157,7 +166,7 @@ async function highestServiceCodeNumber(trx: Transaction<DB>, officeId: number):
   return Number(row?.n ?? 0);
 }
 
-function serviceRow(versionId: number, position: number, service: Service, code: string) {
+export function serviceRow(versionId: number, position: number, service: Service, code: string) {
   const officer = service.officer;
   return {
     charter_version_id: versionId,
@@ -221,12 +230,7 @@ export async function publishCharterVersion(trx: Transaction<DB>, versionId: num
     .executeTakeFirstOrThrow();
   if (version.status === 'published') return;
   const now = new Date();
-  await trx
-    .updateTable('charter_versions')
-    .set({ status: 'archived', archived_at: now })
-    .where('office_id', '=', version.office_id)
-    .where('status', '=', 'published')
-    .execute();
+  await archivePublishedVersion(trx, version.office_id, now);
   await trx
     .updateTable('charter_versions')
     .set({ status: 'published', published_at: now, archived_at: null })
@@ -238,6 +242,16 @@ export async function publishCharterVersion(trx: Transaction<DB>, versionId: num
     .where('charter_version_id', '=', versionId)
     .executeTakeFirstOrThrow();
   await recordPublishedCharter(trx, version.office_id, { versionId, publishedAt: now, serviceCount: Number(services.n) });
+}
+
+/** The office's published version, if it has one, becomes archived (one is published at a time). */
+async function archivePublishedVersion(trx: Transaction<DB>, officeId: number, at: Date): Promise<void> {
+  await trx
+    .updateTable('charter_versions')
+    .set({ status: 'archived', archived_at: at })
+    .where('office_id', '=', officeId)
+    .where('status', '=', 'published')
+    .execute();
 }
 
 export async function findPublishedVersion(db: Executor, officeId: number) {
@@ -256,6 +270,21 @@ export async function listVersions(db: Executor, officeId: number) {
     .where('office_id', '=', officeId)
     .orderBy('version_no', 'desc')
     .execute();
+}
+
+/** The officers a version lists, worked out again from its services (the editor changes services one at a time). */
+export async function replaceVersionOfficers(trx: Transaction<DB>, versionId: number, services: Service[]): Promise<void> {
+  await trx.deleteFrom('charter_officers').where('charter_version_id', '=', versionId).execute();
+  const officers = distinctOfficers(services).map((officer, position) => ({
+    charter_version_id: versionId,
+    position,
+    name_bn: officer.name_bn,
+    designation_bn: officer.designation_bn,
+    phone: officer.phone,
+    mobile: officer.mobile,
+    email: officer.email,
+  }));
+  for (const rows of inChunks(officers)) await trx.insertInto('charter_officers').values(rows).execute();
 }
 
 export async function listServiceRows(db: Executor, versionId: number) {

@@ -6,12 +6,14 @@ import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { PUBLIC } from '../http/access.ts';
 import { errorResponses } from '../http/api-schemas.ts';
 import { renderPage, type RenderedPage } from '../http/layout.ts';
 import { PageCache, sendCached, type ResponseContent } from '../http/page-cache.ts';
 import type { Lang } from '../core/i18n/index.ts';
 import { findOfficeBySlug } from '../offices/index.ts';
 import { charterDocumentSchema } from './charter-schema.ts';
+import { charterEditorRoutes } from './editor/routes.ts';
 import { charterCsv } from './charter-csv.ts';
 import { ChartersError } from './errors.ts';
 import { renderCharterPage } from './pages/charter-page.ts';
@@ -58,11 +60,13 @@ export interface ChartersRoutesOptions {
 export async function chartersRoutes(fastify: FastifyInstance, options: ChartersRoutesOptions = {}): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const pageCache = options.pageCache ?? new PageCache();
+  // publishing changes the office's row, which every cached page's key is made of
+  await app.register(charterEditorRoutes);
 
   app.get(
     '/offices/:slug',
     // compressed once in the page cache, not again on every answer
-    { compress: false, schema: { summary: "An office's published Citizen's Charter", params: officeParams, querystring: z.object(langQuery) } },
+    { config: PUBLIC, compress: false, schema: { summary: "An office's published Citizen's Charter", params: officeParams, querystring: z.object(langQuery) } },
     async (request, reply) => {
       const { lang } = request;
       const office = await publishedOfficeKey(app.db, request.params.slug);
@@ -77,6 +81,7 @@ export async function chartersRoutes(fastify: FastifyInstance, options: Charters
   app.get(
     '/offices/:slug/services/:code',
     {
+      config: PUBLIC,
       compress: false,
       schema: {
         summary: 'One service of a published charter, by its code (s1, s2, …); an old numeric id redirects to the code',
@@ -107,6 +112,7 @@ export async function chartersRoutes(fastify: FastifyInstance, options: Charters
   app.get(
     '/offices/:slug/charter.json',
     {
+      config: PUBLIC,
       compress: false,
       schema: {
         summary: 'The published charter as canonical JSON (protishruti.charter/v1)',
@@ -128,6 +134,7 @@ export async function chartersRoutes(fastify: FastifyInstance, options: Charters
   app.get(
     '/offices/:slug/charter.csv',
     {
+      config: PUBLIC,
       compress: false,
       schema: {
         summary: 'The published charter’s services as CSV (UTF-8 with BOM)',

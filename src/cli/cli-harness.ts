@@ -46,3 +46,22 @@ export function spawnCli(dataDir: string, databaseUrl: string | undefined, args:
     timeout: KILL_AFTER_MS,
   });
 }
+
+/** The CLI with text on its standard input (a password for --password-stdin, say). */
+export function runCliWithInput(dataDir: string, databaseUrl: string | undefined, args: string[], input: string): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], {
+      cwd: PROJECT_ROOT,
+      env: cliEnv(dataDir, databaseUrl, {}),
+      stdio: ['pipe', 'pipe', 'pipe'],
+      timeout: KILL_AFTER_MS,
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
+    child.stdin.end(input);
+  });
+}

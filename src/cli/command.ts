@@ -1,6 +1,5 @@
 // The shape of a CLI command and the pieces every command shares.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import os from 'node:os';
 import type { Kysely } from 'kysely';
 import { CalendarError, loadHolidayData, YEAR_RANGE } from '../calendar/index.ts';
 import { openDatabase, type Database } from '../core/db/connection.ts';
@@ -62,16 +61,8 @@ export function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }
 
-/** Who made a change from the command line, for the calendar's change record. */
-export function cliActor(): string {
-  let user = 'unknown';
-  try {
-    user = os.userInfo().username;
-  } catch {
-    // no passwd entry (some containers): the record still says it came from the CLI
-  }
-  return `cli:${user}`;
-}
+/** Who made a change from the command line, for the calendar's change record and the audit log. */
+export { cliActor } from '../core/actor.ts';
 
 export async function officeIdOf(db: Kysely<DB>, slug: string | undefined): Promise<number | null> {
   return slug === undefined ? null : requireOfficeId(db, slug);

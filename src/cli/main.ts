@@ -1,6 +1,7 @@
 // Command-line entry: `npm run --silent cli -- <group> <command> …`. Each command is a small
 // module calling the same services the web uses (run-cli.ts); this file wires the process.
-import { describeError, runCli } from './run-cli.ts';
+import { describeError } from './describe-error.ts';
+import { runCli } from './run-cli.ts';
 
 // `cli … | head -1`: the reader has gone, so there is no one left to tell anything to.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {

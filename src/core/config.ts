@@ -43,7 +43,16 @@ const schema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   PUBLIC_URL: z.url().optional(),
-  ADMIN_API_TOKEN: z.string().min(24, 'must be at least 24 characters (e.g. openssl rand -hex 24)').optional(),
+  // retired: one shared token could not say who changed what; each user now has their own
+  ADMIN_API_TOKEN: z
+    .string()
+    .optional()
+    .refine((value) => value === undefined, 'is no longer used: make an account (cli users create-admin) and a token of its own (cli users token)'),
+  // smtp://user:pass@host:587 or smtps://…:465; unset keeps mail in the outbox (/admin/outbox)
+  SMTP_URL: z.string().regex(/^smtps?:\/\/[^\s]+$/, 'must be smtp://user:password@host:port or smtps://…').optional(),
+  MAIL_FROM: z.string().trim().min(3).max(200).default('Protishruti <no-reply@localhost>'),
+  REQUIRE_2FA: z.enum(['true', 'false'], { error: 'must be true or false' }).default('false'),
+  SESSION_HOURS: z.coerce.number().min(0.25, 'must be at least 0.25 (15 minutes)').max(720, 'must be at most 720 (30 days)').default(12),
   DB_CONNECT_TIMEOUT_MS: milliseconds(DEFAULT_DATABASE_TIMEOUTS.connectMs),
   DB_STATEMENT_TIMEOUT_MS: milliseconds(DEFAULT_DATABASE_TIMEOUTS.statementMs),
   DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: milliseconds(DEFAULT_DATABASE_TIMEOUTS.idleInTransactionMs),
@@ -57,8 +66,13 @@ export interface Config {
   dataDir: string;
   logLevel: (typeof LOG_LEVELS)[number];
   publicUrl: string | undefined;
-  /** bearer token for the calendar-editing API until accounts exist; unset disables that API */
-  adminApiToken: string | undefined;
+  /** how long a sign-in lasts without use; each use extends it */
+  sessionLifetimeMs: number;
+  /** unset: mail is kept in the outbox instead of sent */
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** system administrators and supervisors must use a TOTP second factor */
+  requireTwoFactor: boolean;
   /** PostgreSQL only: the embedded database is in-process and cannot hang on a network */
   databaseTimeouts: DatabaseTimeouts;
 }
@@ -75,6 +89,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid configuration (environment variables):\n${lines.join('\n')}`);
   }
   const c = parsed.data;
+  // without it a mailed link would be built from the request's Host header, which anyone can set
+  if (c.SMTP_URL && !c.PUBLIC_URL) throw new ConfigError('Invalid configuration (environment variables):\n  SMTP_URL: needs PUBLIC_URL, the address the links in mails point to');
   return {
     port: c.PORT,
     host: c.HOST,
@@ -83,7 +99,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: c.LOG_LEVEL,
     // "https://portal.example/" and "…//" alike: links and OpenAPI servers add their own slash
     publicUrl: c.PUBLIC_URL?.replace(/\/+$/, ''),
-    adminApiToken: c.ADMIN_API_TOKEN,
+    smtpUrl: c.SMTP_URL,
+    mailFrom: c.MAIL_FROM,
+    requireTwoFactor: c.REQUIRE_2FA === 'true',
+    sessionLifetimeMs: Math.round(c.SESSION_HOURS * 3600_000),
     databaseTimeouts: {
       connectMs: c.DB_CONNECT_TIMEOUT_MS,
       statementMs: c.DB_STATEMENT_TIMEOUT_MS,

@@ -8,23 +8,26 @@ import { loadHolidayData } from '../calendar/index.ts';
 import { seedCharters } from '../charters/index.ts';
 import { openTestDatabase, type TestDatabase } from '../core/db/test-database.ts';
 import { errorResponse, type ErrorResponse } from './api-schemas.ts';
+import { createTestUser } from '../accounts/test-support.ts';
 
-const TOKEN = 'errors-test-token-0123456789abcdef';
-const auth = { authorization: `Bearer ${TOKEN}` };
+let TOKEN = '';
+const auth = { authorization: '' };
 let database: TestDatabase;
 let app: FastifyInstance;
-let locked: FastifyInstance;
+let outsider = { authorization: '' };
 
 before(async () => {
   database = await openTestDatabase();
   await seedCharters(database.db);
   await loadHolidayData(database.db);
-  app = await buildApp({ db: database.db, adminApiToken: TOKEN });
-  locked = await buildApp({ db: database.db });
+  app = await buildApp({ db: database.db });
+  TOKEN = (await createTestUser(database.db, 'system_admin')).authorization.replace(/^Bearer /, '');
+  auth.authorization = `Bearer ${TOKEN}`;
+  // signed in, but holding no role
+  outsider = { authorization: (await createTestUser(database.db, null)).authorization };
 });
 after(async () => {
   await app.close();
-  await locked.close();
   await database.drop();
 });
 
@@ -75,7 +78,7 @@ test('a field without a hint of its own still names the field and the kind of va
   const bare = await buildApp({ db: database.db });
   try {
     const body = z.object({ widget_count: z.number().int().max(5), colour: z.enum(['red', 'blue']), label: z.string().max(12) });
-    bare.withTypeProvider<ZodTypeProvider>().post('/api/test/widgets', { schema: { body } }, async () => ({}));
+    bare.withTypeProvider<ZodTypeProvider>().post('/api/test/widgets', { config: { access: 'public' }, schema: { body } }, async () => ({}));
     const ask = async (payload: object) => errorOf(await bare.inject({ method: 'POST', url: '/api/test/widgets', payload }));
     const valid = { widget_count: 1, colour: 'red', label: 'x' };
     const tooMany = await ask({ ...valid, widget_count: 9 });
@@ -102,13 +105,15 @@ test('a domain error without a field, a broken body and an unknown address use t
   assert.deepEqual([badEscape.statusCode, errorOf(badEscape).error], [400, 'bad_url']);
 });
 
-test('the editing token answers 401 and 403 in the one shape', async () => {
+test('a missing or unknown token answers 401, a user without the role 403, in the one shape', async () => {
   const wrong = await app.inject({ url: '/api/calendar/changes', headers: { authorization: 'Bearer nope' } });
   assert.equal(wrong.statusCode, 401);
-  assert.equal(errorOf(wrong).error, 'unauthorised');
-  const off = await locked.inject({ url: '/api/calendar/changes', headers: auth });
+  assert.equal(errorOf(wrong).error, 'sign_in_required');
+  assert.equal(wrong.headers['www-authenticate'], 'Bearer');
+  const off = await app.inject({ url: '/api/calendar/changes', headers: outsider });
   assert.equal(off.statusCode, 403);
-  assert.equal(errorOf(off).error, 'editing_disabled');
+  assert.equal(errorOf(off).error, 'forbidden');
+  assert.match(errorOf(off).message_bn, /অনুমতি|পারে না/);
 });
 
 test('a page asked for JSON answers its errors in JSON; a browser gets a page with the field’s hint', async () => {

@@ -151,6 +151,8 @@ const FASTIFY_ERRORS: Record<string, { code: string; key: MessageKey }> = {
   FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'invalid_json_body', key: 'error.invalid_json_body' },
   FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'unsupported_media_type', key: 'error.unsupported_media_type' },
   FST_ERR_CTP_BODY_TOO_LARGE: { code: 'body_too_large', key: 'error.body_too_large' },
+  FST_CSRF_MISSING_SECRET: { code: 'csrf_invalid', key: 'error.csrf_invalid' },
+  FST_CSRF_INVALID_TOKEN: { code: 'csrf_invalid', key: 'error.csrf_invalid' },
 };
 
 function errorAnswer(error: FastifyError | DomainError, request: FastifyRequest): ErrorAnswer | null {

@@ -12,10 +12,11 @@ import { loadHolidayData } from '../calendar/index.ts';
 import { seedCharters } from '../charters/index.ts';
 import { openTestDatabase, type TestDatabase } from '../core/db/test-database.ts';
 import { errorResponse } from './api-schemas.ts';
+import { createTestUser } from '../accounts/test-support.ts';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 13_2026);
 const RUNS_PER_OPERATION = 30;
-const TOKEN = 'fuzz-test-token-0123456789abcdefgh';
+let TOKEN = '';
 
 interface Operation {
   parameters?: { name: string; in: string }[];
@@ -31,7 +32,8 @@ before(async () => {
   database = await openTestDatabase();
   await seedCharters(database.db);
   await loadHolidayData(database.db);
-  app = await buildApp({ db: database.db, adminApiToken: TOKEN });
+  app = await buildApp({ db: database.db });
+  TOKEN = (await createTestUser(database.db, 'system_admin')).authorization.replace(/^Bearer /, '');
   paths = ((await app.inject('/openapi.json')).json() as { paths: OpenApiPaths }).paths;
 });
 after(async () => {

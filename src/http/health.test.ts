@@ -1,13 +1,17 @@
 import assert from 'node:assert/strict';
+import type { AddressInfo } from 'node:net';
 import { test } from 'node:test';
+import { sql, type Kysely } from 'kysely';
 import pg from 'pg';
 import { buildApp } from '../app.ts';
 import { openDatabase } from '../core/db/connection.ts';
 import { startDatabaseProxy, terminateBackends } from '../core/db/outage-test-support.ts';
+import type { DB } from '../core/db/schema.ts';
 import { openTestDatabase } from '../core/db/test-database.ts';
 import { bn } from '../core/i18n/bn.ts';
 import { en } from '../core/i18n/en.ts';
 import { errorResponse } from './api-schemas.ts';
+import { PROGRESS_WINDOW_MS } from './health.ts';
 
 test('/healthz answers 200 while the database answers and 503 once it is gone', async () => {
   const database = await openTestDatabase();
@@ -51,6 +55,100 @@ test('the OpenAPI description is generated', async () => {
     await database.drop();
   }
 });
+
+/**
+ * A long write: a transaction that keeps running statements until released, holding the
+ * embedded database's one connection all along. The time bound only keeps a broken build from
+ * hanging the test; the tests judge by what happened first, never by how long it took.
+ */
+function longTransaction(db: Kysely<DB>, events: string[]) {
+  let released = false;
+  let working!: () => void;
+  const started = new Promise<void>((resolve) => (working = resolve));
+  const startedAt = performance.now();
+  const done = db.transaction().execute(async (trx) => {
+    while (!released && performance.now() - startedAt < 20_000) {
+      await sql`select 1`.execute(trx);
+      working();
+    }
+    events.push(released ? 'transaction released' : 'transaction gave up');
+  });
+  return {
+    started,
+    done,
+    release() {
+      released = true;
+    },
+  };
+}
+
+test('/healthz answers 200 while a long transaction holds the database, without waiting for it to end', async () => {
+  const database = await openTestDatabase();
+  const app = await buildApp({ db: database.db });
+  const events: string[] = [];
+  const write = longTransaction(database.db, events);
+  try {
+    await write.started;
+    const health = await app.inject('/healthz');
+    events.push(`healthz ${health.statusCode}`);
+  } finally {
+    write.release();
+    await write.done;
+    await app.close();
+    await database.drop();
+  }
+  assert.deepEqual(events, ['healthz 200', 'transaction released']);
+});
+
+test('the stylesheet is served while a long transaction holds the database', async () => {
+  const database = await openTestDatabase();
+  const app = await buildApp({ db: database.db });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const events: string[] = [];
+  const write = longTransaction(database.db, events);
+  try {
+    await write.started;
+    // over a socket: accepting the connection and reading the file both need the event loop to turn
+    const { port } = app.server.address() as AddressInfo;
+    const response = await fetch(`http://127.0.0.1:${port}/assets/site.css`);
+    events.push(`stylesheet ${response.status} ${(await response.text()).length > 0 ? 'with' : 'without'} a body`);
+  } finally {
+    write.release();
+    await write.done;
+    await app.close();
+    await database.drop();
+  }
+  assert.deepEqual(events, ['stylesheet 200 with a body', 'transaction released']);
+});
+
+test(
+  '/healthz still probes the embedded database when its holder has gone quiet, and answers 503 until it lets go',
+  { skip: process.env.DATABASE_URL ? 'the embedded database only: PostgreSQL answers on another connection' : false },
+  async () => {
+    const database = await openTestDatabase();
+    const app = await buildApp({ db: database.db });
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const holder = database.db.connection().execute(() => released);
+    // the probe's timeout does not keep a process alive (a server's socket does): this test does
+    const keepAlive = setInterval(() => undefined, 1000);
+    try {
+      // past the window in which a holder counts as working, without a statement since it took the connection
+      await new Promise((resolve) => setTimeout(resolve, PROGRESS_WINDOW_MS + 100));
+      assert.equal((await app.inject('/healthz')).statusCode, 503);
+    } finally {
+      clearInterval(keepAlive);
+      release();
+      await holder;
+    }
+    try {
+      assert.equal((await app.inject('/healthz')).statusCode, 200);
+    } finally {
+      await app.close();
+      await database.drop();
+    }
+  },
+);
 
 // Outages of a real PostgreSQL server, through a proxy the test can freeze or cut off.
 const postgresOnly = { skip: process.env.DATABASE_URL ? false : 'needs PostgreSQL (DATABASE_URL): the embedded database cannot be cut off', timeout: 60_000 };

@@ -10,9 +10,10 @@ import { openTestDatabase, type TestDatabase } from '../core/db/test-database.ts
 import { errorResponse, type ErrorResponse } from './api-schemas.ts';
 import { fieldWithNul } from './hostile-input.ts';
 import { withLang } from './layout.ts';
+import { createTestUser } from '../accounts/test-support.ts';
 
-const TOKEN = 'hostile-input-test-token-0123456789';
-const auth = { authorization: `Bearer ${TOKEN}` };
+let TOKEN = '';
+const auth = { authorization: '' };
 const JESSORE = 'doict-sadar-jessore';
 let database: TestDatabase;
 let app: FastifyInstance;
@@ -21,7 +22,9 @@ before(async () => {
   database = await openTestDatabase();
   await seedCharters(database.db);
   await loadHolidayData(database.db);
-  app = await buildApp({ db: database.db, adminApiToken: TOKEN });
+  app = await buildApp({ db: database.db });
+  TOKEN = (await createTestUser(database.db, 'system_admin')).authorization.replace(/^Bearer /, '');
+  auth.authorization = `Bearer ${TOKEN}`;
 });
 after(async () => {
   await app.close();
@@ -188,7 +191,7 @@ async function rawRequest(port: number, text: string): Promise<string> {
 }
 
 test('431 for headers too large and 400 for a malformed request come with the headers and the one error shape', async () => {
-  const server = await buildApp({ db: database.db, adminApiToken: TOKEN });
+  const server = await buildApp({ db: database.db });
   await server.listen({ port: 0, host: '127.0.0.1' });
   try {
     const { port } = server.server.address() as { port: number };

@@ -10,9 +10,10 @@ import { loadHolidayData } from '../calendar/index.ts';
 import { seedCharters } from '../charters/index.ts';
 import { openTestDatabase, type TestDatabase } from '../core/db/test-database.ts';
 import { errorResponse } from './api-schemas.ts';
+import { createTestUser } from '../accounts/test-support.ts';
 
-const TOKEN = 'contract-test-token-0123456789abcdef';
-const auth = { authorization: `Bearer ${TOKEN}` };
+let TOKEN = '';
+const auth = { authorization: '' };
 const JESSORE = 'doict-sadar-jessore';
 
 // --- the parts of an OpenAPI 3.0 document this test reads --------------------------------
@@ -117,7 +118,9 @@ before(async () => {
   database = await openTestDatabase();
   await seedCharters(database.db);
   await loadHolidayData(database.db);
-  app = await buildApp({ db: database.db, adminApiToken: TOKEN });
+  app = await buildApp({ db: database.db });
+  TOKEN = (await createTestUser(database.db, 'system_admin')).authorization.replace(/^Bearer /, '');
+  auth.authorization = `Bearer ${TOKEN}`;
   doc = (await app.inject('/openapi.json')).json() as OpenApiDocument;
   const charter = (await app.inject(`/offices/${JESSORE}/charter.json`)).json() as { services: { code?: string }[] };
   seen.serviceCode = charter.services.find((s) => s.code)?.code;

@@ -9,6 +9,15 @@ type Executor = Kysely<DB> | Transaction<DB>;
 
 export const OFFICES_PER_PAGE = 50;
 
+/**
+ * The number that changes, in the same transaction, with anything a directory page shows
+ * (migration 0007): the key of every cached directory page, read from a table of one row.
+ */
+export async function readDirectoryRevision(db: Executor): Promise<number> {
+  const row = await db.selectFrom('directory_revision').select('revision').executeTakeFirstOrThrow();
+  return Number(row.revision);
+}
+
 export interface PlaceRow {
   id: number;
   parent_id: number | null;

@@ -28,6 +28,7 @@ export const UNRECORDED = 'unrecorded';
 const placeHref = (kind: 'divisions' | 'districts' | 'upazilas', slug: string) => `/${kind}/${encodeURIComponent(slug)}`;
 export const divisionHref = (slug: string) => placeHref('divisions', slug);
 export const districtHref = (slug: string) => placeHref('districts', slug);
+export const upazilaHref = (slug: string) => placeHref('upazilas', slug);
 export const organisationHref = (slug: string) => `/organisations/${encodeURIComponent(slug)}`;
 
 async function officePage(
@@ -93,7 +94,7 @@ export async function loadDistrict(db: Kysely<DB>, lang: Lang, slug: string, pag
   const [children, total] = await Promise.all([childPlacesWithCounts(db, row.id), publishedCountAt(db, row.id)]);
   const upazilas = children
     .filter((place) => place.kind === 'upazila' && place.count > 0)
-    .map((place) => ({ label: placeName(lang, place), href: placeHref('upazilas', place.slug), count: place.count }));
+    .map((place) => ({ label: placeName(lang, place), href: upazilaHref(place.slug), count: place.count }));
   const offices = await officePage(db, { placeId: row.id }, total, page, districtHref(district.slug));
   return { district, upazilas: byLabel(lang, upazilas), offices };
 }
@@ -109,7 +110,7 @@ export async function loadUpazila(db: Kysely<DB>, slug: string, page: number): P
   const parent = upazila?.parent_id ? await findPlaceById(db, upazila.parent_id) : undefined;
   const district = parent?.kind === 'district' ? findDistrict(parent.slug) : undefined;
   if (!upazila || !district) throw new OfficesError('place_not_found', slug, 'upazila');
-  const offices = await officePage(db, { placeId: upazila.id }, await publishedCountAt(db, upazila.id), page, placeHref('upazilas', upazila.slug));
+  const offices = await officePage(db, { placeId: upazila.id }, await publishedCountAt(db, upazila.id), page, upazilaHref(upazila.slug));
   return { district, upazila, offices };
 }
 

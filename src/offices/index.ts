@@ -1,5 +1,6 @@
 // What other features may use of offices, places and organisations.
 export { OFFICES_ERROR_CODES, OfficesError, type OfficesErrorCode } from './errors.ts';
+export { findOfficeAncestry, findOrganisationId, findPlaceId, findScopeNames, type OfficeAncestry, type ScopeNames } from './ancestry.ts';
 export { allDistricts, hostLabels, locateOffice, type OfficeLocation } from './geography.ts';
 export { officeName } from './office-name.ts';
 export { identifyOrganisation } from './organisations.ts';

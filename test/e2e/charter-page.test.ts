@@ -1,49 +1,26 @@
 // In a real browser: a charter read on a small phone, switched to English, on a desktop and on paper.
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import fs from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser } from 'playwright-core';
-import { buildApp } from '../../src/app.ts';
-import { exportCharter, seedCharters } from '../../src/charters/index.ts';
-import { openTestDatabase, type TestDatabase } from '../../src/core/db/test-database.ts';
-import { PROJECT_ROOT } from '../../src/core/paths.ts';
+import { type Browser } from 'playwright-core';
+import { exportCharter } from '../../src/charters/index.ts';
+import type { TestDatabase } from '../../src/core/db/test-database.ts';
+import { openSeededPortal, RESULTS, type SeededPortal } from './seeded-portal.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-  '--disable-quic',
-];
-const RESULTS = path.join(PROJECT_ROOT, 'test-results');
 const OFFICE = 'doict-jaintiapur-sylhet';
 
+let portal: SeededPortal | undefined;
 let database: TestDatabase;
-let app: FastifyInstance;
 let baseUrl: string;
 let browser: Browser | undefined;
 
 before(async () => {
-  // CI installs chromium; a missing browser must fail the run, never skip it
-  assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing: install it with apt-get install -y chromium`);
-  database = await openTestDatabase();
-  await seedCharters(database.db);
-  app = await buildApp({ db: database.db });
-  baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
-  await fs.mkdir(RESULTS, { recursive: true });
+  portal = await openSeededPortal();
+  ({ database, baseUrl, browser } = portal);
 });
 
 after(async () => {
-  await browser?.close();
-  await app?.close();
-  await database?.drop();
+  await portal?.close();
 });
 
 test('on a 360 px phone the charter shows every service, switches to English, and prints like the paper charter', { timeout: 90_000 }, async () => {

@@ -4,7 +4,7 @@ import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient } f
 import pg from 'pg';
 import { DEFAULT_DATABASE_TIMEOUTS, type DatabaseTimeouts } from '../config.ts';
 import { lockDataDir } from './data-dir-lock.ts';
-import { createPgLitePool } from './pglite-pool.ts';
+import { createPgLitePool, type PgLitePool } from './pglite-pool.ts';
 import type { DB } from './schema.ts';
 import { ConnectionUnusableError, describeDatabaseError } from './unavailable.ts';
 
@@ -97,6 +97,18 @@ function survivingPool(pool: pg.Pool, onConnectionLost: NonNullable<OpenOptions[
   };
 }
 
+// The embedded pool behind each Kysely instance openDatabase made, for isBusyAndProgressing below.
+const embeddedPools = new WeakMap<Kysely<DB>, PgLitePool>();
+
+/**
+ * Whether `db` is an embedded database whose one connection is held by a transaction that
+ * finished a statement within the last `withinMs` (see PgLitePool.isBusyAndProgressing).
+ * Always false on PostgreSQL, whose pool has other connections to answer with.
+ */
+export function isBusyAndProgressing(db: Kysely<DB>, withinMs: number): boolean {
+  return embeddedPools.get(db)?.isBusyAndProgressing(withinMs) ?? false;
+}
+
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.databaseUrl) {
     const timeouts = options.timeouts ?? DEFAULT_DATABASE_TIMEOUTS;
@@ -125,7 +137,9 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     const pglite = await PGlite.create(options.pgliteDir, {
       parsers: { [NUMERIC_OID]: parseNumeric, [INT8_OID]: parseNumeric, [DATE_OID]: keepDate },
     });
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: createPgLitePool(pglite) }) });
+    const pool = createPgLitePool(pglite);
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    embeddedPools.set(db, pool);
     return {
       db,
       kind: 'pglite',

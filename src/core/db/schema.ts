@@ -5,11 +5,49 @@ export type Generated<T> = T extends ColumnType<infer S, infer I, infer U>
   ? ColumnType<S, I | undefined, U>
   : ColumnType<T, T | undefined, T>;
 
+export type Int8 = ColumnType<number, bigint | number | string, bigint | number | string>;
+
 export type Json = ColumnType<unknown, string, string>;
 
 export type Numeric = ColumnType<number, number | string, number | string>;
 
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
+
+export interface AccountTokens {
+  created_at: Generated<Timestamp>;
+  expires_at: Timestamp;
+  id: Generated<number>;
+  purpose: "invite" | "reset";
+  token_hash: string;
+  used_at: Timestamp | null;
+  user_id: number;
+}
+
+export interface ApiTokens {
+  created_at: Generated<Timestamp>;
+  id: Generated<number>;
+  last_used_at: Timestamp | null;
+  name: string;
+  revoked_at: Timestamp | null;
+  token_hash: string;
+  user_id: number;
+}
+
+export interface AuditLog {
+  action: string;
+  actor_label: string;
+  actor_user_id: number | null;
+  after: Json | null;
+  at: Timestamp;
+  before: Json | null;
+  hash: string;
+  id: Generated<Int8>;
+  ip: string | null;
+  office_id: number | null;
+  prev_hash: string;
+  subject_id: string | null;
+  subject_type: string | null;
+}
 
 export interface CalendarChanges {
   action: string;
@@ -132,6 +170,11 @@ export interface DeadlineClocks {
   updated_at: Generated<Timestamp>;
 }
 
+export interface DirectoryRevision {
+  only_row: Generated<boolean>;
+  revision: Int8;
+}
+
 export interface Holidays {
   confirmed: Generated<boolean>;
   created_at: Generated<Timestamp>;
@@ -150,6 +193,21 @@ export interface HolidayYears {
   loaded_at: Generated<Timestamp>;
   source: string | null;
   year: number;
+}
+
+export interface LoginFailures {
+  at: Generated<Timestamp>;
+  email: string;
+  id: Generated<Int8>;
+  ip: string;
+}
+
+export interface MailOutbox {
+  body_text: string;
+  created_at: Generated<Timestamp>;
+  id: Generated<number>;
+  subject: string;
+  to_address: string;
 }
 
 export interface OfficeHours {
@@ -187,6 +245,13 @@ export interface Organisations {
   slug: string;
 }
 
+export interface PasswordResetRequests {
+  at: Generated<Timestamp>;
+  email: string;
+  id: Generated<Int8>;
+  ip: string;
+}
+
 export interface Places {
   id: Generated<number>;
   kind: "division" | "district" | "upazila" | "union";
@@ -196,9 +261,30 @@ export interface Places {
   slug: string;
 }
 
+export interface RoleGrants {
+  granted_at: Generated<Timestamp>;
+  id: Generated<number>;
+  office_id: number | null;
+  organisation_id: number | null;
+  place_id: number | null;
+  role: "office_staff" | "officer" | "office_admin" | "supervisor" | "system_admin";
+  user_id: number;
+}
+
 export interface SchemaMigrations {
   applied_at: Generated<Timestamp>;
   name: string;
+}
+
+export interface Sessions {
+  created_at: Generated<Timestamp>;
+  expires_at: Timestamp;
+  ip: string | null;
+  last_seen_at: Generated<Timestamp>;
+  pending_step: "code" | "enrol" | null;
+  token_hash: string;
+  user_agent: string | null;
+  user_id: number;
 }
 
 export interface SpecialWorkingDays {
@@ -211,7 +297,26 @@ export interface SpecialWorkingDays {
   source: string | null;
 }
 
+export interface Users {
+  created_at: Generated<Timestamp>;
+  email: string;
+  id: Generated<number>;
+  mobile: string | null;
+  name_bn: string;
+  name_en: string | null;
+  password_changed_at: Timestamp | null;
+  password_hash: string | null;
+  status: Generated<"invited" | "active" | "disabled">;
+  totp_enabled_at: Timestamp | null;
+  totp_last_step: Int8 | null;
+  totp_pending_secret: string | null;
+  totp_secret: string | null;
+}
+
 export interface DB {
+  account_tokens: AccountTokens;
+  api_tokens: ApiTokens;
+  audit_log: AuditLog;
   calendar_changes: CalendarChanges;
   charter_expectations: CharterExpectations;
   charter_grs_contacts: CharterGrsContacts;
@@ -219,12 +324,19 @@ export interface DB {
   charter_services: CharterServices;
   charter_versions: CharterVersions;
   deadline_clocks: DeadlineClocks;
+  directory_revision: DirectoryRevision;
   holiday_years: HolidayYears;
   holidays: Holidays;
+  login_failures: LoginFailures;
+  mail_outbox: MailOutbox;
   office_hours: OfficeHours;
   offices: Offices;
   organisations: Organisations;
+  password_reset_requests: PasswordResetRequests;
   places: Places;
+  role_grants: RoleGrants;
   schema_migrations: SchemaMigrations;
+  sessions: Sessions;
   special_working_days: SpecialWorkingDays;
+  users: Users;
 }

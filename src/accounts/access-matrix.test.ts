@@ -1,0 +1,387 @@
+// Every route that needs a permission, asked by every role, for its own office, another office
+// and the whole country: the expected answers are written out by hand, so a change to the
+// policy (roles.ts) or to a route's declaration shows up here as a failure.
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import type { FastifyInstance, InjectOptions } from 'fastify';
+import { buildApp } from '../app.ts';
+import { seedCharters } from '../charters/index.ts';
+import { openTestDatabase, type TestDatabase } from '../core/db/test-database.ts';
+import { PROJECT_ROOT } from '../core/paths.ts';
+import { findOfficeAncestry, requireOfficeId } from '../offices/index.ts';
+import type { Role } from './roles.ts';
+import { createTestUser } from './test-support.ts';
+import type { ScopeRequest } from './users.ts';
+
+const OWN = 'doict-sadar-jessore';
+const OTHER = 'doict-jaintiapur-sylhet';
+
+type Who = 'anonymous' | 'no_role' | Role | 'supervisor_above' | 'supervisor_elsewhere';
+const EVERYONE: Who[] = ['anonymous', 'no_role', 'office_staff', 'officer', 'office_admin', 'supervisor_above', 'supervisor_elsewhere', 'system_admin'];
+type Where = 'own' | 'other' | 'national';
+
+/** Who may, per target; everyone else is refused. Written out, not derived from roles.ts. */
+const CALENDAR_EDITORS: Record<Where, Who[]> = { own: ['office_admin', 'system_admin'], other: ['system_admin'], national: ['system_admin'] };
+const AUDIT_READERS: Record<Where, Who[]> = { own: [], other: [], national: ['system_admin'] };
+const USER_MANAGERS: Record<Where, Who[]> = { own: ['office_admin', 'system_admin'], other: ['system_admin'], national: ['system_admin'] };
+
+let database: TestDatabase;
+let app: FastifyInstance;
+const authorizations = new Map<Who, string>();
+let serial = 0;
+
+/** A date no other request of this test has used: each allowed request really writes. */
+function freshDate(): string {
+  const day = new Date(Date.UTC(2027, 0, 2 + 7 * serial++));
+  return day.toISOString().slice(0, 10);
+}
+
+const officeOf = (where: Where) => (where === 'own' ? OWN : where === 'other' ? OTHER : undefined);
+
+/** A user-administration call for the office (own, other) or the whole country (no office, an office role at OWN). */
+function userAdminRequest(url: string, where: Where, fields: Record<string, unknown>): InjectOptions {
+  const office = officeOf(where);
+  const scope = office ? { office } : { scope_kind: 'office', scope: OWN };
+  return { method: 'POST', url, headers: { accept: 'application/json' }, payload: { ...fields, ...scope } };
+}
+
+/** A fresh invited user holding office_staff in the target's office (OWN for the country), made by a system admin. */
+async function invitedUser(where: Where): Promise<number> {
+  const request = userAdminRequest('/admin/users/invite', where === 'national' ? 'own' : where, { email: `matrix-user-${serial++}@test.gov.bd`, name_bn: 'পরীক্ষা', role: 'office_staff' });
+  const response = await app.inject({ ...request, headers: { ...request.headers, authorization: authorizations.get('system_admin') ?? '' } });
+  assert.equal(response.statusCode, 201, response.body);
+  return (response.json() as { user_id: number }).user_id;
+}
+
+async function asAdmin(request: InjectOptions): Promise<{ id: number }> {
+  const response = await app.inject({ ...request, headers: { authorization: authorizations.get('system_admin') ?? '' } });
+  assert.equal(response.statusCode, 201, response.body);
+  const body = response.json() as { holiday?: { id: number }; special_working_day?: { id: number } };
+  return { id: (body.holiday ?? body.special_working_day)?.id ?? 0 };
+}
+
+const holidayBody = (where: Where) => {
+  const office = officeOf(where);
+  return { date: freshDate(), name_bn: 'পরীক্ষা', ...(office ? { office, kind: 'local_closure' } : {}) };
+};
+const specialDayBody = (where: Where) => {
+  const office = officeOf(where);
+  return { date: freshDate(), name_bn: 'কর্মদিবস', ...(office ? { office } : {}) };
+};
+const ICS = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//test//EN', 'BEGIN:VEVENT', 'UID:x', 'DTSTART;VALUE=DATE:DATE', 'SUMMARY:পরীক্ষা', 'END:VEVENT', 'END:VCALENDAR', ''].join('\r\n');
+
+interface Case {
+  route: string;
+  targets: Where[];
+  allowed: Record<Where, Who[]>;
+  request: (where: Where) => Promise<InjectOptions>;
+  /** what an allowed request gets when it is not a 2xx: a form post answers 303 */
+  succeeds?: number;
+}
+
+const CHARTER_EDITORS: Record<Where, Who[]> = { own: ['office_admin', 'system_admin'], other: ['system_admin'], national: [] };
+const SEED_FILES: Record<string, string> = { [OWN]: 'jessore-sadar.txt', [OTHER]: 'jaintiapur.txt' };
+
+/** A form post, as the charter editor's pages send them; JSON refusals, to compare their shape. */
+function editorForm(method: 'GET' | 'POST', url: string, fields: Record<string, string> = {}): InjectOptions {
+  if (method === 'GET') return { method, url, headers: { accept: 'application/json' } };
+  return { method, url, payload: new URLSearchParams(fields).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' } };
+}
+
+/** A change to the office's draft by the system administrator (so there is a draft, or a service to remove). */
+async function editAsAdmin(request: InjectOptions): Promise<void> {
+  const response = await app.inject({ ...request, headers: { ...(request.headers ?? {}), authorization: authorizations.get('system_admin') ?? '' } });
+  assert.equal(response.statusCode, 303, response.body);
+}
+
+const SERVICE_FORM = { name_bn: 'পরীক্ষার সেবা', category: 'citizen', serial: '90', time_limit: '৩ কার্যদিবস', fee: 'বিনামূল্যে', action: 'save' };
+
+const CASES: Case[] = [
+  {
+    route: 'POST /api/calendar/holidays',
+    targets: ['own', 'other', 'national'],
+    allowed: CALENDAR_EDITORS,
+    request: async (where) => ({ method: 'POST', url: '/api/calendar/holidays', payload: holidayBody(where) }),
+  },
+  {
+    route: 'PATCH /api/calendar/holidays/:id',
+    targets: ['own', 'other', 'national'],
+    allowed: CALENDAR_EDITORS,
+    request: async (where) => {
+      const { id } = await asAdmin({ method: 'POST', url: '/api/calendar/holidays', payload: holidayBody(where) });
+      return { method: 'PATCH', url: `/api/calendar/holidays/${id}`, payload: { name_en: 'Renamed' } };
+    },
+  },
+  {
+    route: 'DELETE /api/calendar/holidays/:id',
+    targets: ['own', 'other', 'national'],
+    allowed: CALENDAR_EDITORS,
+    request: async (where) => {
+      const { id } = await asAdmin({ method: 'POST', url: '/api/calendar/holidays', payload: holidayBody(where) });
+      return { method: 'DELETE', url: `/api/calendar/holidays/${id}` };
+    },
+  },
+  {
+    route: 'POST /api/calendar/special-working-days',
+    targets: ['own', 'other', 'national'],
+    allowed: CALENDAR_EDITORS,
+    request: async (where) => ({ method: 'POST', url: '/api/calendar/special-working-days', payload: specialDayBody(where) }),
+  },
+  {
+    route: 'DELETE /api/calendar/special-working-days/:id',
+    targets: ['own', 'other', 'national'],
+    allowed: CALENDAR_EDITORS,
+    request: async (where) => {
+      const { id } = await asAdmin({ method: 'POST', url: '/api/calendar/special-working-days', payload: specialDayBody(where) });
+      return { method: 'DELETE', url: `/api/calendar/special-working-days/${id}` };
+    },
+  },
+  {
+    route: 'POST /api/calendar/import-ics',
+    targets: ['own', 'other', 'national'],
+    allowed: CALENDAR_EDITORS,
+    request: async (where) => {
+      const office = officeOf(where);
+      const ics = ICS.replace('DATE:DATE', `DATE:${freshDate().replaceAll('-', '')}`).replace('UID:x', `UID:matrix-${serial}`);
+      return { method: 'POST', url: `/api/calendar/import-ics${office ? `?office=${office}` : ''}`, headers: { 'content-type': 'text/calendar' }, payload: ics };
+    },
+  },
+  {
+    route: 'GET /api/calendar/changes',
+    targets: ['national'],
+    allowed: AUDIT_READERS,
+    request: async () => ({ method: 'GET', url: '/api/calendar/changes' }),
+  },
+  {
+    route: 'PUT /api/offices/:slug/hours',
+    targets: ['own', 'other'],
+    allowed: CALENDAR_EDITORS,
+    request: async (where) => ({
+      method: 'PUT',
+      url: `/api/offices/${officeOf(where)}/hours`,
+      payload: { weekly_holidays: [5, 6], opening: '09:00', closing: '17:00' },
+    }),
+  },
+  {
+    route: 'GET /offices/:slug/edit',
+    targets: ['own', 'other'],
+    allowed: CHARTER_EDITORS,
+    request: async (where) => editorForm('GET', `/offices/${officeOf(where)}/edit`),
+  },
+  {
+    route: 'GET /offices/:slug/edit/services/new',
+    targets: ['own', 'other'],
+    allowed: CHARTER_EDITORS,
+    request: async (where) => editorForm('GET', `/offices/${officeOf(where)}/edit/services/new`),
+  },
+  {
+    route: 'POST /offices/:slug/edit/services/new',
+    targets: ['own', 'other'],
+    allowed: CHARTER_EDITORS,
+    succeeds: 303,
+    request: async (where) => editorForm('POST', `/offices/${officeOf(where)}/edit/services/new`, SERVICE_FORM),
+  },
+  {
+    route: 'GET /offices/:slug/edit/services/:code',
+    targets: ['own', 'other'],
+    allowed: CHARTER_EDITORS,
+    request: async (where) => editorForm('GET', `/offices/${officeOf(where)}/edit/services/s1`),
+  },
+  {
+    route: 'POST /offices/:slug/edit/services/:code',
+    targets: ['own', 'other'],
+    allowed: CHARTER_EDITORS,
+    succeeds: 303,
+    request: async (where) => editorForm('POST', `/offices/${officeOf(where)}/edit/services/s2`, { ...SERVICE_FORM, time_limit: `${freshDate().slice(8)} কার্যদিবস` }),
+  },
+  {
+    route: 'GET /offices/:slug/edit/services/:code/remove',
+    targets: ['own', 'other'],
+    allowed: CHARTER_EDITORS,
+    request: async (where) => editorForm('GET', `/offices/${officeOf(where)}/edit/services/s1/remove`),
+  },
+  {
+    route: 'POST /offices/:slug/edit/services/:code/remove',
+    targets: ['own', 'other'],
+    allowed: CHARTER_EDITORS,
+    succeeds: 303,
+    request: async (where) => {
+      const office = officeOf(where);
+      await editAsAdmin(editorForm('POST', `/offices/${office}/edit/services/new`, SERVICE_FORM));
+      const page = await app.inject({ url: `/offices/${office}/edit`, headers: { authorization: authorizations.get('system_admin') ?? '' } });
+      const code = [...page.body.matchAll(/\/edit\/services\/(s\d+)"/g)].at(-1)?.[1] ?? '';
+      return editorForm('POST', `/offices/${office}/edit/services/${code}/remove`);
+    },
+  },
+  {
+    route: 'POST /offices/:slug/edit/services/:code/move',
+    targets: ['own', 'other'],
+    allowed: CHARTER_EDITORS,
+    succeeds: 303,
+    request: async (where) => editorForm('POST', `/offices/${officeOf(where)}/edit/services/s1/move`, { direction: 'down' }),
+  },
+  {
+    route: 'GET /offices/:slug/edit/office',
+    targets: ['own', 'other'],
+    allowed: CHARTER_EDITORS,
+    request: async (where) => editorForm('GET', `/offices/${officeOf(where)}/edit/office`),
+  },
+  {
+    route: 'POST /offices/:slug/edit/office',
+    targets: ['own', 'other'],
+    allowed: CHARTER_EDITORS,
+    succeeds: 303,
+    request: async (where) => editorForm('POST', `/offices/${officeOf(where)}/edit/office`, { office_name_bn: 'উপজেলা আইসিটি কার্যালয়', vision_bn: `ভিশন ${freshDate()}` }),
+  },
+  {
+    route: 'GET /offices/:slug/edit/upload',
+    targets: ['own', 'other'],
+    allowed: CHARTER_EDITORS,
+    request: async (where) => editorForm('GET', `/offices/${officeOf(where)}/edit/upload`),
+  },
+  {
+    route: 'POST /offices/:slug/edit/upload',
+    targets: ['own', 'other'],
+    allowed: CHARTER_EDITORS,
+    succeeds: 303,
+    request: async (where) => {
+      const office = officeOf(where) ?? '';
+      const text = await readFile(path.join(PROJECT_ROOT, 'data', 'charters', SEED_FILES[office] ?? ''), 'utf8');
+      return editorForm('POST', `/offices/${office}/edit/upload`, { text, action: 'use' });
+    },
+  },
+  {
+    route: 'POST /offices/:slug/edit/publish',
+    targets: ['own', 'other'],
+    allowed: CHARTER_EDITORS,
+    succeeds: 303,
+    request: async (where) => {
+      const office = officeOf(where);
+      // something to publish: a draft with a change in it
+      await editAsAdmin(editorForm('POST', `/offices/${office}/edit/services/s1/move`, { direction: 'down' }));
+      return editorForm('POST', `/offices/${office}/edit/publish`);
+    },
+  },
+  {
+    route: 'GET /offices/:slug/history',
+    targets: ['own', 'other'],
+    allowed: CHARTER_EDITORS,
+    request: async (where) => editorForm('GET', `/offices/${officeOf(where)}/history`),
+  },
+  // user administration: `office` in the query (GET) or body (POST) names the office acted for
+  {
+    route: 'GET /admin/users',
+    targets: ['own', 'other', 'national'],
+    allowed: USER_MANAGERS,
+    request: async (where) => ({ method: 'GET', url: `/admin/users${officeOf(where) ? `?office=${officeOf(where)}` : ''}`, headers: { accept: 'application/json' } }),
+  },
+  {
+    route: 'POST /admin/users/invite',
+    targets: ['own', 'other', 'national'],
+    allowed: USER_MANAGERS,
+    request: async (where) => userAdminRequest('/admin/users/invite', where, { email: `matrix-${serial++}@test.gov.bd`, name_bn: 'পরীক্ষা', role: 'office_staff' }),
+  },
+  {
+    route: 'POST /admin/users/:id/grants',
+    targets: ['own', 'other', 'national'],
+    allowed: USER_MANAGERS,
+    request: async (where) => userAdminRequest(`/admin/users/${await invitedUser(where)}/grants`, where, { role: 'officer' }),
+  },
+  {
+    route: 'POST /admin/users/:id/revoke',
+    targets: ['own', 'other', 'national'],
+    allowed: USER_MANAGERS,
+    request: async (where) => {
+      const id = await invitedUser(where);
+      const grant = await database.db.selectFrom('role_grants').select('id').where('user_id', '=', id).executeTakeFirstOrThrow();
+      return userAdminRequest(`/admin/users/${id}/revoke`, where, { grant: grant.id });
+    },
+  },
+  {
+    route: 'POST /admin/users/:id/disable',
+    targets: ['own', 'other', 'national'],
+    allowed: USER_MANAGERS,
+    request: async (where) => userAdminRequest(`/admin/users/${await invitedUser(where)}/disable`, where, {}),
+  },
+  {
+    route: 'POST /admin/users/:id/enable',
+    targets: ['own', 'other', 'national'],
+    allowed: USER_MANAGERS,
+    request: async (where) => userAdminRequest(`/admin/users/${await invitedUser(where)}/enable`, where, {}),
+  },
+  {
+    route: 'POST /admin/users/:id/resend',
+    targets: ['own', 'other', 'national'],
+    allowed: USER_MANAGERS,
+    request: async (where) => userAdminRequest(`/admin/users/${await invitedUser(where)}/resend`, where, {}),
+  },
+  {
+    route: 'GET /admin/outbox',
+    targets: ['national'],
+    allowed: AUDIT_READERS,
+    request: async () => ({ method: 'GET', url: '/admin/outbox', headers: { accept: 'application/json' } }),
+  },
+];
+
+before(async () => {
+  database = await openTestDatabase();
+  await seedCharters(database.db);
+  app = await buildApp({ db: database.db });
+  await app.ready();
+  const db = database.db;
+  const districtOf = async (slug: string) => {
+    const ancestry = await findOfficeAncestry(db, await requireOfficeId(db, slug));
+    const district = await db.selectFrom('places').select('slug').where('id', 'in', ancestry?.placeIds ?? []).where('kind', '=', 'district').executeTakeFirstOrThrow();
+    return district.slug;
+  };
+  const scopes: Partial<Record<Who, [Role | null, ScopeRequest?]>> = {
+    no_role: [null],
+    office_staff: ['office_staff', { kind: 'office', slug: OWN }],
+    officer: ['officer', { kind: 'office', slug: OWN }],
+    office_admin: ['office_admin', { kind: 'office', slug: OWN }],
+    supervisor_above: ['supervisor', { kind: 'district', slug: await districtOf(OWN) }],
+    supervisor_elsewhere: ['supervisor', { kind: 'district', slug: await districtOf(OTHER) }],
+    system_admin: ['system_admin'],
+  };
+  for (const [who, [role, scope]] of Object.entries(scopes) as [Who, [Role | null, ScopeRequest?]][]) {
+    authorizations.set(who, (await createTestUser(db, role, scope)).authorization);
+  }
+});
+after(async () => {
+  await app.close();
+  await database.drop();
+});
+
+test('every route that needs a permission is in this matrix', () => {
+  const guarded = app
+    .declaredAccess()
+    .filter((route) => typeof route.access === 'object' && route.method !== 'HEAD')
+    .map((route) => `${String(route.method)} ${route.url}`);
+  assert.deepEqual(guarded.sort(), CASES.map((c) => c.route).sort());
+});
+
+for (const routeCase of CASES) {
+  test(`${routeCase.route}: each role gets the expected answer for its own office, another office and the country`, async () => {
+    const wrong: string[] = [];
+    for (const where of routeCase.targets) {
+      for (const who of EVERYONE) {
+        const request = await routeCase.request(where);
+        const authorization = authorizations.get(who);
+        const response = await app.inject({ ...request, headers: { ...(request.headers ?? {}), ...(authorization ? { authorization } : {}) } });
+        const allowed = routeCase.allowed[where].includes(who);
+        const expected = allowed ? '2xx' : who === 'anonymous' ? '401' : '403';
+        const succeeded = response.statusCode === routeCase.succeeds || (response.statusCode >= 200 && response.statusCode < 300);
+        const got = allowed && succeeded ? '2xx' : String(response.statusCode);
+        if (got !== expected) wrong.push(`${who} on ${where}: ${got} (expected ${expected}) ${response.body.slice(0, 120)}`);
+        if (!allowed) {
+          // a refusal is an error and nothing else: no data of the thing asked for
+          const body = response.json() as Record<string, unknown>;
+          if (Object.keys(body).sort().join(',') !== 'error,field,message_bn,message_en') wrong.push(`${who} on ${where}: refusal carries ${Object.keys(body).join(',')}`);
+        }
+      }
+    }
+    assert.deepEqual(wrong, []);
+  });
+}

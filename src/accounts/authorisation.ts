@@ -1,0 +1,100 @@
+// The one authorisation layer: every route declares its access (http/access.ts) and is refused
+// at start-up if it does not; a signed-in user is found by session cookie or API token only on
+// routes that need one; the permission is checked against the user's roles after validation.
+import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
+import fp from 'fastify-plugin';
+import type { Kysely } from 'kysely';
+import type { DB } from '../core/db/schema.ts';
+import type { Access, AccessTarget, Principal } from '../http/access.ts';
+import { findOfficeAncestry, requireOfficeId } from '../offices/index.ts';
+import { AccountsError } from './errors.ts';
+import { isAllowed, type ResolvedTarget } from './roles.ts';
+import { findSessionHolder, findTokenHolder, type Holder } from './session-repository.ts';
+import { listGrants } from './user-repository.ts';
+
+export const SESSION_COOKIE = 'protishruti_session';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    declaredAccess(): { method: RouteOptions['method']; url: string; access: Access | undefined }[];
+  }
+}
+
+export interface AuthorisationOptions {
+  db: Kysely<DB>;
+  sessionLifetimeMs: number;
+}
+
+function principalOf(holder: Holder, via: Principal['via']): Principal {
+  return { userId: holder.userId, label: holder.email, nameBn: holder.nameBn, nameEn: holder.nameEn, via };
+}
+
+export function bearerToken(request: FastifyRequest): string | undefined {
+  return /^Bearer (\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+}
+
+async function findPrincipal(db: Kysely<DB>, request: FastifyRequest, sessionLifetimeMs: number): Promise<Principal | null> {
+  const token = bearerToken(request);
+  if (token !== undefined) {
+    const holder = await findTokenHolder(db, token);
+    return holder ? principalOf(holder, 'token') : null;
+  }
+  const session = request.cookies[SESSION_COOKIE];
+  if (!session) return null;
+  const holder = await findSessionHolder(db, session, sessionLifetimeMs);
+  return holder ? principalOf(holder, 'session') : null;
+}
+
+async function resolveTarget(db: Kysely<DB>, target: AccessTarget): Promise<ResolvedTarget> {
+  if (target.kind === 'national') return target;
+  const officeId = 'officeId' in target ? target.officeId : await requireOfficeId(db, target.slug, 'slug');
+  const ancestry = await findOfficeAncestry(db, officeId);
+  if (!ancestry) throw new AccountsError('forbidden');
+  return { kind: 'office', ancestry };
+}
+
+/** A page a person asked for while signed out: send them to sign in and back. */
+function wantsSignInPage(request: FastifyRequest): boolean {
+  const json = (request.headers.accept ?? '').startsWith('application/json');
+  return request.method === 'GET' && !json && !request.url.startsWith('/api/') && bearerToken(request) === undefined;
+}
+
+function accessOf(request: FastifyRequest): Access | undefined {
+  return request.is404 ? 'public' : request.routeOptions.config.access;
+}
+
+export const authorisation = fp(async (app: FastifyInstance, options: AuthorisationOptions) => {
+  const { db, sessionLifetimeMs } = options;
+  const routes: RouteOptions[] = [];
+
+  app.decorateRequest('principal', null);
+  // for the authorisation matrix test: every route with what it declares
+  app.decorate('declaredAccess', () => routes.map((route) => ({ method: route.method, url: route.url, access: route.config?.access })));
+  app.addHook('onRoute', (route) => {
+    routes.push(route);
+  });
+  app.addHook('onReady', async () => {
+    const undeclared = routes.filter((route) => route.config?.access === undefined).map((route) => `${String(route.method)} ${route.url}`);
+    if (undeclared.length > 0) throw new Error(`routes without a declared access: ${undeclared.join(', ')}`);
+  });
+
+  app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+    const access = accessOf(request);
+    if (access === 'public') return;
+    request.principal = await findPrincipal(db, request, sessionLifetimeMs);
+    if (request.principal) return;
+    if (wantsSignInPage(request)) return reply.redirect(`/login?next=${encodeURIComponent(request.url)}`, 303);
+    reply.header('www-authenticate', 'Bearer');
+    throw new AccountsError('sign_in_required');
+  });
+
+  app.addHook('preHandler', async (request: FastifyRequest) => {
+    const access = accessOf(request);
+    if (access === 'public' || access === 'signed-in' || access === undefined) return;
+    const principal = request.principal;
+    if (!principal) throw new AccountsError('sign_in_required');
+    const target = await resolveTarget(db, await access.target(request));
+    const grants = await listGrants(db, principal.userId);
+    if (!isAllowed(grants, access.permission, target)) throw new AccountsError('forbidden');
+  });
+});

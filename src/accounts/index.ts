@@ -1,0 +1,7 @@
+// What the app, the CLI and other features may use of accounts.
+export { ACCOUNTS_ERROR_CODES, AccountsError, type AccountsErrorCode } from './errors.ts';
+export { authorisation, SESSION_COOKIE, type AuthorisationOptions } from './authorisation.ts';
+export { accountsRoutes, type AccountsRoutesOptions } from './routes.ts';
+export { redactSecretPath, requestForLog } from './log-redaction.ts';
+export { ROLES, isAllowed, permissionsOf, type Grant, type Role } from './roles.ts';
+export { createUser, findUserIdByEmail, grantRole, issueApiToken, withdrawApiToken, type NewAccount, type ScopeRequest } from './users.ts';

@@ -1,0 +1,62 @@
+// A charter's text, pasted, read by the importer: its warnings line by line with the source
+// line each one is about, and a button to make it the draft.
+import { formatNumber } from '../../../core/format.ts';
+import { t, type Lang, type MessageKey } from '../../../core/i18n/index.ts';
+import { html, type Html } from '../../../http/html.ts';
+import type { RenderedPage } from '../../../http/layout.ts';
+import { officeName } from '../../../offices/index.ts';
+import type { CharterDocument } from '../../model.ts';
+import type { EditorView } from '../draft-service.ts';
+import { csrfField, editorHref, editorTrail } from './form-parts.ts';
+
+export interface UploadState {
+  text: string;
+  /** the importer's reading, after "Check" */
+  doc?: CharterDocument | undefined;
+  /** why the importer refused the text, in the page's language */
+  error?: MessageKey | undefined;
+}
+
+function renderWarnings(lang: Lang, doc: CharterDocument, lines: readonly string[]): Html {
+  if (doc.warnings.length === 0) return html`<p>${t(lang, 'editor.upload_no_warnings')}</p>`;
+  return html`<h2>${t(lang, 'editor.upload_warnings', { count: formatNumber(lang, doc.warnings.length) })}</h2>
+<ol class="import-warnings">${doc.warnings.map((warning) => {
+    const source = warning.line !== null ? lines[warning.line - 1] : undefined;
+    return html`<li><p>${warning.line !== null ? html`<strong>${t(lang, 'editor.upload_line', { line: formatNumber(lang, warning.line) })}</strong>: ` : ''}<span lang="en">${warning.message}</span> <span class="muted">(${warning.code})</span></p>${
+      source !== undefined && source.trim() !== '' ? html`<pre class="source-line" lang="bn">${source.slice(0, 400)}</pre>` : ''
+    }</li>`;
+  })}</ol>`;
+}
+
+export function renderUploadPage(lang: Lang, view: EditorView, state: UploadState, csrf: string): RenderedPage {
+  const name = officeName(lang, view.office);
+  const title = t(lang, 'editor.upload_title');
+  const { doc } = state;
+  const body = html`${editorTrail(lang, view.office.slug, name)}
+<h1>${title}</h1>
+<p>${t(lang, 'editor.upload_intro')}</p>
+${state.error ? html`<div class="error-summary" role="alert"><h2>${t(lang, 'editor.errors_title')}</h2><p><a href="#f-text">${t(lang, state.error)}</a></p></div>` : ''}
+${
+  doc
+    ? html`<div class="notice" role="status"><p>${t(lang, 'editor.upload_read', {
+        services: formatNumber(lang, doc.services.length),
+        contacts: formatNumber(lang, doc.grs_contacts.length),
+      })}</p></div>
+${renderWarnings(lang, doc, state.text.split(/\r\n|\r|\n/))}`
+    : ''
+}
+<form method="post" action="${editorHref(view.office.slug, '/upload')}" class="editor-form">
+${csrfField(csrf)}
+<div class="field${state.error ? ' field-error' : ''}">
+<label for="f-text">${t(lang, 'editor.field.charter_text')}</label>
+<p class="hint">${t(lang, 'editor.hint.charter_text')}</p>
+<textarea id="f-text" name="text" rows="14" lang="bn">\n${state.text}</textarea>
+</div>
+<div class="form-buttons">
+<button type="submit" name="action" value="check" class="secondary">${t(lang, 'editor.upload_check')}</button>
+${doc ? html`<button type="submit" name="action" value="use" class="primary">${t(lang, 'editor.upload_use')}</button>` : ''}
+<a href="${editorHref(view.office.slug)}">${t(lang, 'editor.cancel')}</a>
+</div>
+</form>`;
+  return { title: `${title} — ${name}`, body };
+}
