@@ -44,7 +44,7 @@ export async function findOrganisationId(db: Kysely<DB>, slug: string): Promise<
 }
 
 export interface ScopeNames {
-  offices: Map<number, { name_bn: string; name_en: string | null }>;
+  offices: Map<number, { name_bn: string; name_en: string | null; slug: string }>;
   places: Map<number, { name_bn: string; name_en: string | null }>;
   organisations: Map<number, { name_bn: string; name_en: string | null }>;
 }
@@ -53,8 +53,8 @@ export interface ScopeNames {
 export async function findScopeNames(db: Kysely<DB>, ids: { officeIds: number[]; placeIds: number[]; organisationIds: number[] }): Promise<ScopeNames> {
   const named = async (table: 'offices' | 'places' | 'organisations', wanted: number[]) => {
     if (wanted.length === 0) return new Map();
-    const rows = await db.selectFrom(table).select(['id', 'name_bn', 'name_en']).where('id', 'in', wanted).execute();
-    return new Map(rows.map((row) => [row.id, { name_bn: row.name_bn, name_en: row.name_en }]));
+    const rows = await db.selectFrom(table).select(['id', 'name_bn', 'name_en', 'slug']).where('id', 'in', wanted).execute();
+    return new Map(rows.map((row) => [row.id, { name_bn: row.name_bn, name_en: row.name_en, slug: row.slug }]));
   };
   return {
     offices: await named('offices', ids.officeIds),

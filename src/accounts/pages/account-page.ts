@@ -3,12 +3,12 @@ import { t, type Lang } from '../../core/i18n/index.ts';
 import { formatDate } from '../../core/format.ts';
 import { html } from '../../http/html.ts';
 import type { RenderedPage } from '../../http/layout.ts';
-import type { Role } from '../roles.ts';
+import type { DescribedGrant } from '../describe-grants.ts';
 
 export interface AccountView {
   name: string;
   email: string;
-  roles: { role: Role; scope: string }[];
+  roles: DescribedGrant[];
   tokens: { id: number; name: string; createdAt: Date; lastUsedAt: Date | null }[];
   csrfToken: string;
   /** whether two-step sign-in (TOTP) is on */
@@ -26,7 +26,7 @@ export function renderAccountPage(lang: Lang, view: AccountView): RenderedPage {
 <p>${view.name} — ${view.email}</p>
 <h2>${t(lang, 'account.roles')}</h2>
 ${view.roles.length > 0
-  ? html`<ul>${view.roles.map((role) => html`<li>${t(lang, `role.${role.role}`)} — ${role.scope}</li>`)}</ul>`
+  ? html`<ul>${view.roles.map((role) => html`<li>${t(lang, `role.${role.role}`)} — ${role.scope}${role.role === 'office_admin' && role.officeSlug ? html` · <a href="/offices/${role.officeSlug}/edit">${t(lang, 'account.edit_charter')}</a>` : ''}</li>`)}</ul>`
   : html`<p>${t(lang, 'account.no_roles')}</p>`}
 ${view.manageUsers.length > 0
   ? html`<h2>${t(lang, 'account.manage_users')}</h2><ul>${view.manageUsers.map((link) => html`<li><a href="${link.href}">${link.label}</a></li>`)}</ul>`

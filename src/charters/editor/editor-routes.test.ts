@@ -238,6 +238,13 @@ test('a time limit that cannot be counted is saved as written, as the importer k
   assert.match(view.body, /value="শুনানী সাপেক্ষে"/);
 });
 
+test('an office admin finds the way to their office\'s editor on their account page, and to no other', async () => {
+  const account = await app.inject({ url: '/account', cookies: session });
+  assert.equal(account.statusCode, 200);
+  assert.match(account.body, new RegExp(`href="/offices/${OWN}/edit"`));
+  assert.doesNotMatch(account.body, new RegExp(`/offices/${OTHER}/edit`));
+});
+
 test('the Jessore office admin cannot open or change Jaintiapur’s charter', async () => {
   const page = await app.inject({ url: `/offices/${OTHER}/edit`, cookies: session });
   assert.equal(page.statusCode, 403);

@@ -239,6 +239,7 @@ export const bn: Record<keyof typeof en, string> = {
   'account.email': 'ই-মেইল ঠিকানা',
   'account.password': 'পাসওয়ার্ড',
   'account.title': 'আপনার অ্যাকাউন্ট',
+  'account.edit_charter': 'চার্টার সম্পাদনা',
   'account.roles': 'আপনার দায়িত্ব',
   'account.no_roles': 'আপনাকে এখনো কোনো দায়িত্ব দেওয়া হয়নি। আপনার অফিসের প্রশাসককে বলুন।',
   'account.scope_national': 'সকল অফিস',

@@ -237,6 +237,7 @@ export const en = {
   'account.email': 'E-mail address',
   'account.password': 'Password',
   'account.title': 'Your account',
+  'account.edit_charter': 'edit the charter',
   'account.roles': 'Your roles',
   'account.no_roles': 'You hold no role yet. Ask your office administrator to give you one.',
   'account.scope_national': 'all offices',
