@@ -235,7 +235,8 @@ test('a request whose connection is terminated mid-query gets a 503 page, and th
     assert.equal((await app.inject('/')).statusCode, 200);
     const own = (await admin.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0]?.pid;
     // the page's query waits on a lock the test holds, so that it is surely running when terminated
-    await admin.query('begin; lock table offices in access exclusive mode');
+    // (the directory page, once cached, reads only the directory revision: both tables are locked)
+    await admin.query('begin; lock table offices, directory_revision in access exclusive mode');
     const page = app.inject('/');
     const waiting = () => admin.query<{ pid: number }>("select pid from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'");
     while ((await waiting()).rows.every((row) => row.pid === own)) await new Promise((resolve) => setTimeout(resolve, 20));
