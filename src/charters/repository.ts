@@ -99,16 +99,7 @@ export async function insertCharterVersion(
     serviceRow(version.id, position, service, identities.services[position]?.code ?? ''),
   );
   for (const rows of inChunks(services)) await trx.insertInto('charter_services').values(rows).execute();
-  const officers = distinctOfficers(doc.services).map((officer, position) => ({
-    charter_version_id: version.id,
-    position,
-    name_bn: officer.name_bn,
-    designation_bn: officer.designation_bn,
-    phone: officer.phone,
-    mobile: officer.mobile,
-    email: officer.email,
-  }));
-  for (const rows of inChunks(officers)) await trx.insertInto('charter_officers').values(rows).execute();
+  await insertVersionOfficers(trx, version.id, doc.services);
   const contacts = doc.grs_contacts.map((contact, position) => ({
     charter_version_id: version.id,
     position,
@@ -275,6 +266,11 @@ export async function listVersions(db: Executor, officeId: number) {
 /** The officers a version lists, worked out again from its services (the editor changes services one at a time). */
 export async function replaceVersionOfficers(trx: Transaction<DB>, versionId: number, services: Service[]): Promise<void> {
   await trx.deleteFrom('charter_officers').where('charter_version_id', '=', versionId).execute();
+  await insertVersionOfficers(trx, versionId, services);
+}
+
+/** The distinct officers of a version's services, as its officer list. */
+async function insertVersionOfficers(trx: Executor, versionId: number, services: Service[]): Promise<void> {
   const officers = distinctOfficers(services).map((officer, position) => ({
     charter_version_id: versionId,
     position,
