@@ -323,6 +323,9 @@ const CASES: Case[] = [
     allowed: AUDIT_READERS,
     request: async () => ({ method: 'GET', url: '/admin/outbox', headers: { accept: 'application/json' } }),
   },
+  // (calendar administration pages: cases go here)
+  // (charter editor officers, GRS contacts, file upload: cases go here)
+  // (user administration additions: cases go here)
 ];
 
 before(async () => {
