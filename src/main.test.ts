@@ -1,8 +1,7 @@
 // The portal as a newcomer starts it: the real entry point on an empty DATA_DIR, then again.
 import assert from 'node:assert/strict';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
@@ -10,6 +9,7 @@ import { sql } from 'kysely';
 import { startDatabaseProxy, terminateBackends } from './core/db/outage-test-support.ts';
 import { openTestDatabase, type TestDatabase } from './core/db/test-database.ts';
 import { PROJECT_ROOT } from './core/paths.ts';
+import { start, stop } from './test-support.ts';
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'protishruti-start-'));
 let database: TestDatabase | undefined;
@@ -17,50 +17,6 @@ after(async () => {
   rmSync(dataDir, { recursive: true, force: true });
   await database?.drop();
 });
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
-interface Started {
-  child: ChildProcess;
-  url: string;
-  /** everything it wrote so far, stdout and stderr */
-  output: () => string;
-}
-
-async function start(env: Record<string, string>): Promise<Started> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'src/main.ts')], {
-    cwd: PROJECT_ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /serving at (\S+)\//.exec(output);
-      if (match?.[1]) resolve(match[1]);
-    });
-    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('exit', (code) => reject(new Error(`exited with ${code}: ${output}`)));
-  });
-  return { child, url, output: () => output };
-}
-
-async function stop(child: ChildProcess): Promise<number | null> {
-  return new Promise((resolve) => {
-    child.on('exit', (code) => resolve(code));
-    child.kill('SIGTERM');
-  });
-}
 
 async function officeSlugs(url: string): Promise<string[]> {
   // the directory lists offices a level down: both seeds are offices of DoICT

@@ -3,18 +3,19 @@ import path from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
 import { buildApp } from './app.ts';
+import { APPEND_ONLY_TABLES, auditLogProtection } from './audit/index.ts';
 import { loadHolidayData } from './calendar/index.ts';
 import { seedCharters } from './charters/index.ts';
-import { ConfigError, loadConfig } from './core/config.ts';
+import { ConfigError, loadConfig, resolveSecretKey } from './core/config.ts';
 import { openDatabase } from './core/db/connection.ts';
-import { migrate } from './core/db/migrate.ts';
+import { migrateDatabase } from './core/db/application-role.ts';
 import type { DB } from './core/db/schema.ts';
 import { withStartupLock } from './core/db/startup-lock.ts';
 
 /** Migrates, and on an empty database imports the seed charters and loads the holiday files: once, however many instances start together. */
-function prepareDatabase(db: Kysely<DB>) {
+function prepareDatabase(db: Kysely<DB>, migrationDatabaseUrl: string | undefined) {
   return withStartupLock(db, async (session) => {
-    await migrate(session);
+    await migrateDatabase(session, { migrationDatabaseUrl, appendOnlyTables: APPEND_ONLY_TABLES, underStartupLock: true });
     const seeded = await seedCharters(session);
     const holidayYears = await loadHolidayData(session);
     return { seeded, holidayYears };
@@ -38,14 +39,25 @@ async function main(): Promise<void> {
     sessionLifetimeMs: config.sessionLifetimeMs,
     mail: { smtpUrl: config.smtpUrl, from: config.mailFrom },
     requireTwoFactor: config.requireTwoFactor,
+    secretKey: await resolveSecretKey(config),
+    dataDir: config.dataDir,
   });
   logger.current = app.log;
 
-  const { seeded, holidayYears } = await prepareDatabase(database.db);
+  const { seeded, holidayYears } = await prepareDatabase(database.db, config.migrationDatabaseUrl);
   for (const result of seeded) {
     app.log.info({ office: result.officeSlug, version: result.versionNo }, 'seed charter imported and published');
   }
   if (holidayYears.length > 0) app.log.info({ years: holidayYears }, 'holiday data loaded');
+  if (database.kind === 'postgres') {
+    const protection = await auditLogProtection(database.db);
+    if (protection !== 'append-only') {
+      app.log.warn(
+        { audit_log: protection },
+        "the database role in DATABASE_URL could disable the audit log's append-only trigger: let another role own the tables (MIGRATION_DATABASE_URL); see README, Audit log",
+      );
+    }
+  }
 
   let closing = false;
   const shutdown = async (signal: string) => {

@@ -12,3 +12,4 @@ export {
   type RecordedAudit,
   type VerifyOptions,
 } from './record-audit.ts';
+export { APPEND_ONLY_TABLES, auditLogProtection, type AuditLogProtection } from './protection.ts';

@@ -5,7 +5,8 @@ import { CalendarError, loadHolidayData, YEAR_RANGE } from '../calendar/index.ts
 import { openDatabase, type Database } from '../core/db/connection.ts';
 import type { DB } from '../core/db/schema.ts';
 import { requireOfficeId } from '../offices/index.ts';
-import { migrate } from '../core/db/migrate.ts';
+import { migrateDatabase } from '../core/db/application-role.ts';
+import { APPEND_ONLY_TABLES } from '../audit/index.ts';
 import { loadConfig } from '../core/config.ts';
 import path from 'node:path';
 
@@ -49,7 +50,7 @@ export async function withDatabase<T>(work: (database: Database) => Promise<T>):
     pgliteDir: path.join(config.dataDir, 'pglite'),
   });
   try {
-    await migrate(database.db);
+    await migrateDatabase(database.db, { migrationDatabaseUrl: config.migrationDatabaseUrl, appendOnlyTables: APPEND_ONLY_TABLES });
     await loadHolidayData(database.db);
     return await work(database);
   } finally {

@@ -43,3 +43,10 @@ test('database timeouts default to 5 s to connect, 15 s a statement and 60 s idl
     }
   }
 });
+
+test('the owner connection for migrations needs PostgreSQL, and is passed on when given', () => {
+  assert.throws(() => loadConfig({ MIGRATION_DATABASE_URL: 'postgres://owner@db/p' }), /MIGRATION_DATABASE_URL: needs DATABASE_URL/);
+  const config = loadConfig({ DATABASE_URL: 'postgres://app@db/p', MIGRATION_DATABASE_URL: 'postgres://owner@db/p' });
+  assert.equal(config.migrationDatabaseUrl, 'postgres://owner@db/p');
+  assert.equal(loadConfig({ DATABASE_URL: 'postgres://app@db/p' }).migrationDatabaseUrl, undefined);
+});

@@ -40,6 +40,12 @@ const schema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
+  // PostgreSQL: the role that owns the tables and runs the migrations; DATABASE_URL's role then
+  // gets only the rights it needs (no changing or deleting audit rows)
+  MIGRATION_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
   DATA_DIR: z.string().min(1).default('./data'),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   PUBLIC_URL: z.url().optional(),
@@ -63,6 +69,8 @@ export interface Config {
   host: string;
   /** unset means the embedded PGlite database under dataDir */
   databaseUrl: string | undefined;
+  /** PostgreSQL only: the owner's connection for migrations; unset, DATABASE_URL's role migrates */
+  migrationDatabaseUrl: string | undefined;
   dataDir: string;
   logLevel: (typeof LOG_LEVELS)[number];
   publicUrl: string | undefined;
@@ -90,11 +98,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const c = parsed.data;
   // without it a mailed link would be built from the request's Host header, which anyone can set
+  if (c.MIGRATION_DATABASE_URL && !c.DATABASE_URL) throw new ConfigError('Invalid configuration (environment variables):\n  MIGRATION_DATABASE_URL: needs DATABASE_URL (the embedded database has one user)');
   if (c.SMTP_URL && !c.PUBLIC_URL) throw new ConfigError('Invalid configuration (environment variables):\n  SMTP_URL: needs PUBLIC_URL, the address the links in mails point to');
   return {
     port: c.PORT,
     host: c.HOST,
     databaseUrl: c.DATABASE_URL,
+    migrationDatabaseUrl: c.MIGRATION_DATABASE_URL,
     dataDir: path.resolve(c.DATA_DIR),
     logLevel: c.LOG_LEVEL,
     // "https://portal.example/" and "…//" alike: links and OpenAPI servers add their own slash

@@ -10,10 +10,18 @@ export const MIGRATIONS_DIR = path.join(PROJECT_ROOT, 'migrations');
 // Any fixed number: every instance takes the same lock, so two starting at once migrate once.
 export const MIGRATION_LOCK = 7_447_955;
 
-export async function migrate(db: Kysely<DB>, dir = MIGRATIONS_DIR): Promise<string[]> {
+export interface MigrateOptions {
+  /**
+   * The caller already holds MIGRATION_LOCK in another session (withStartupLock on the app's
+   * connection while the owner's connection migrates): waiting for it here would wait forever.
+   */
+  lockHeldByCaller?: boolean;
+}
+
+export async function migrate(db: Kysely<DB>, dir = MIGRATIONS_DIR, options: MigrateOptions = {}): Promise<string[]> {
   const files = (await fs.readdir(dir)).filter((f) => /^\d{4}_[a-z0-9_]+\.sql$/.test(f)).sort();
   return db.transaction().execute(async (trx) => {
-    await sql`select pg_advisory_xact_lock(${MIGRATION_LOCK})`.execute(trx);
+    if (!options.lockHeldByCaller) await sql`select pg_advisory_xact_lock(${MIGRATION_LOCK})`.execute(trx);
     await sql`create table if not exists schema_migrations (
       name text primary key,
       applied_at timestamptz not null default now()
