@@ -1,7 +1,14 @@
-// The real entry point as a test starts it: a child process on a free port, its output kept.
+// The portal as tests start it: the real entry point as a child process on a free port, or the
+// app in-process on a seeded private database.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { createTestUser } from './accounts/test-support.ts';
+import { buildApp, type AppOptions } from './app.ts';
+import { loadHolidayData } from './calendar/index.ts';
+import { seedCharters } from './charters/index.ts';
+import { openTestDatabase, type TestDatabase } from './core/db/test-database.ts';
 import { PROJECT_ROOT } from './core/paths.ts';
 
 export async function freePort(): Promise<number> {
@@ -48,3 +55,29 @@ export async function stop(child: ChildProcess): Promise<number | null> {
   });
 }
 
+
+/** The portal as the HTTP tests want it: a private database with both seed charters and the holiday files, and a system administrator's token. */
+export interface SeededApp {
+  database: TestDatabase;
+  app: FastifyInstance;
+  /** `Bearer pt_…` of a system administrator */
+  adminAuthorization: string;
+  close(): Promise<void>;
+}
+
+export async function openSeededApp(options: Omit<AppOptions, 'db'> = {}): Promise<SeededApp> {
+  const database = await openTestDatabase();
+  await seedCharters(database.db);
+  await loadHolidayData(database.db);
+  const app = await buildApp({ ...options, db: database.db });
+  const { authorization } = await createTestUser(database.db, 'system_admin');
+  return {
+    database,
+    app,
+    adminAuthorization: authorization,
+    async close() {
+      await app.close();
+      await database.drop();
+    },
+  };
+}

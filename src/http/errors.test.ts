@@ -4,31 +4,28 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { buildApp } from '../app.ts';
-import { loadHolidayData } from '../calendar/index.ts';
-import { seedCharters } from '../charters/index.ts';
-import { openTestDatabase, type TestDatabase } from '../core/db/test-database.ts';
+import type { TestDatabase } from '../core/db/test-database.ts';
+import { openSeededApp, type SeededApp } from '../test-support.ts';
 import { errorResponse, type ErrorResponse } from './api-schemas.ts';
 import { createTestUser } from '../accounts/test-support.ts';
 
 let TOKEN = '';
 const auth = { authorization: '' };
+let seeded: SeededApp;
 let database: TestDatabase;
 let app: FastifyInstance;
 let outsider = { authorization: '' };
 
 before(async () => {
-  database = await openTestDatabase();
-  await seedCharters(database.db);
-  await loadHolidayData(database.db);
-  app = await buildApp({ db: database.db });
-  TOKEN = (await createTestUser(database.db, 'system_admin')).authorization.replace(/^Bearer /, '');
+  seeded = await openSeededApp();
+  ({ database, app } = seeded);
+  TOKEN = seeded.adminAuthorization.replace(/^Bearer /, '');
   auth.authorization = `Bearer ${TOKEN}`;
   // signed in, but holding no role
   outsider = { authorization: (await createTestUser(database.db, null)).authorization };
 });
 after(async () => {
-  await app.close();
-  await database.drop();
+  await seeded.close();
 });
 
 /** The answer's body, checked to be exactly the one error shape. */

@@ -7,12 +7,8 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import fc from 'fast-check';
 import type { FastifyInstance, InjectOptions } from 'fastify';
-import { buildApp } from '../app.ts';
-import { loadHolidayData } from '../calendar/index.ts';
-import { seedCharters } from '../charters/index.ts';
-import { openTestDatabase, type TestDatabase } from '../core/db/test-database.ts';
+import { openSeededApp, type SeededApp } from '../test-support.ts';
 import { errorResponse } from './api-schemas.ts';
-import { createTestUser } from '../accounts/test-support.ts';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 13_2026);
 const RUNS_PER_OPERATION = 30;
@@ -24,21 +20,18 @@ interface Operation {
 }
 type OpenApiPaths = Record<string, Record<string, Operation>>;
 
-let database: TestDatabase;
+let seeded: SeededApp;
 let app: FastifyInstance;
 let paths: OpenApiPaths;
 
 before(async () => {
-  database = await openTestDatabase();
-  await seedCharters(database.db);
-  await loadHolidayData(database.db);
-  app = await buildApp({ db: database.db });
-  TOKEN = (await createTestUser(database.db, 'system_admin')).authorization.replace(/^Bearer /, '');
+  seeded = await openSeededApp();
+  ({ app } = seeded);
+  TOKEN = seeded.adminAuthorization.replace(/^Bearer /, '');
   paths = ((await app.inject('/openapi.json')).json() as { paths: OpenApiPaths }).paths;
 });
 after(async () => {
-  await app.close();
-  await database.drop();
+  await seeded.close();
 });
 
 // --- what a hostile client sends ------------------------------------------------------------

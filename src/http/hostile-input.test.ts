@@ -4,31 +4,27 @@ import { connect } from 'node:net';
 import { after, before, test } from 'node:test';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { buildApp } from '../app.ts';
-import { loadHolidayData } from '../calendar/index.ts';
-import { seedCharters } from '../charters/index.ts';
-import { openTestDatabase, type TestDatabase } from '../core/db/test-database.ts';
+import type { TestDatabase } from '../core/db/test-database.ts';
+import { openSeededApp, type SeededApp } from '../test-support.ts';
 import { errorResponse, type ErrorResponse } from './api-schemas.ts';
 import { fieldWithNul } from './hostile-input.ts';
 import { withLang } from './layout.ts';
-import { createTestUser } from '../accounts/test-support.ts';
 
 let TOKEN = '';
 const auth = { authorization: '' };
 const JESSORE = 'doict-sadar-jessore';
+let seeded: SeededApp;
 let database: TestDatabase;
 let app: FastifyInstance;
 
 before(async () => {
-  database = await openTestDatabase();
-  await seedCharters(database.db);
-  await loadHolidayData(database.db);
-  app = await buildApp({ db: database.db });
-  TOKEN = (await createTestUser(database.db, 'system_admin')).authorization.replace(/^Bearer /, '');
+  seeded = await openSeededApp();
+  ({ database, app } = seeded);
+  TOKEN = seeded.adminAuthorization.replace(/^Bearer /, '');
   auth.authorization = `Bearer ${TOKEN}`;
 });
 after(async () => {
-  await app.close();
-  await database.drop();
+  await seeded.close();
 });
 
 function errorOf(response: { statusCode: number; body: string; headers: Record<string, unknown> }): ErrorResponse {

@@ -5,12 +5,8 @@ import { after, before, test } from 'node:test';
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import { buildApp } from '../app.ts';
-import { loadHolidayData } from '../calendar/index.ts';
-import { seedCharters } from '../charters/index.ts';
-import { openTestDatabase, type TestDatabase } from '../core/db/test-database.ts';
+import { openSeededApp, type SeededApp } from '../test-support.ts';
 import { errorResponse } from './api-schemas.ts';
-import { createTestUser } from '../accounts/test-support.ts';
 
 let TOKEN = '';
 const auth = { authorization: '' };
@@ -108,18 +104,16 @@ function errorShapeProblems(response: LightMyRequestResponse): string[] {
 
 // --- the seeded app and the requests that exercise it ---------------------------------------
 
-let database: TestDatabase;
+let seeded: SeededApp;
 let app: FastifyInstance;
 let doc: OpenApiDocument;
 /** values the valid requests need, filled from the seed and from earlier answers */
 const seen: { serviceCode?: string; holidayId?: number; specialWorkingDayId?: number; ics?: string } = {};
 
 before(async () => {
-  database = await openTestDatabase();
-  await seedCharters(database.db);
-  await loadHolidayData(database.db);
-  app = await buildApp({ db: database.db });
-  TOKEN = (await createTestUser(database.db, 'system_admin')).authorization.replace(/^Bearer /, '');
+  seeded = await openSeededApp();
+  ({ app } = seeded);
+  TOKEN = seeded.adminAuthorization.replace(/^Bearer /, '');
   auth.authorization = `Bearer ${TOKEN}`;
   doc = (await app.inject('/openapi.json')).json() as OpenApiDocument;
   const charter = (await app.inject(`/offices/${JESSORE}/charter.json`)).json() as { services: { code?: string }[] };
@@ -127,8 +121,7 @@ before(async () => {
   seen.ics = (await app.inject('/calendar/2026.ics')).body;
 });
 after(async () => {
-  await app.close();
-  await database.drop();
+  await seeded.close();
 });
 
 /** Values for path and required query parameters, by name (and by path where the name is ambiguous). */
