@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import { PROJECT_ROOT } from './core/paths.ts';
 
 const SRC = path.join(PROJECT_ROOT, 'src');
-const FEATURES = ['offices', 'charters', 'calendar', 'audit', 'accounts', 'mail'];
+const FEATURES = ['offices', 'charters', 'calendar', 'audit', 'accounts', 'mail', 'requests'];
 /** Folders every feature may use. cli/ and app.ts sit above the features and may use them all. */
 const SHARED = ['core', 'http'];
 
@@ -37,6 +37,11 @@ const TABLE_OWNERS: Record<string, string> = {
   account_tokens: 'accounts',
   password_reset_requests: 'accounts',
   mail_outbox: 'mail',
+  request_office_codes: 'requests',
+  request_sequences: 'requests',
+  service_requests: 'requests',
+  request_events: 'requests',
+  tracking_failures: 'requests',
   schema_migrations: 'core',
 };
 

@@ -261,6 +261,29 @@ export interface Places {
   slug: string;
 }
 
+export interface RequestEvents {
+  action: string;
+  actor_label: string;
+  actor_user_id: number | null;
+  at: Generated<Timestamp>;
+  id: Generated<Int8>;
+  note: string | null;
+  public: boolean;
+  request_id: Int8;
+  status_after: string;
+}
+
+export interface RequestOfficeCodes {
+  code: string;
+  office_id: number;
+}
+
+export interface RequestSequences {
+  last_value: number;
+  office_id: number;
+  year: number;
+}
+
 export interface RoleGrants {
   granted_at: Generated<Timestamp>;
   id: Generated<number>;
@@ -274,6 +297,36 @@ export interface RoleGrants {
 export interface SchemaMigrations {
   applied_at: Generated<Timestamp>;
   name: string;
+}
+
+export interface ServiceRequests {
+  assigned_user_id: number | null;
+  channel: "online" | "in_person" | "phone" | "email" | "letter" | "rti_form" | "api";
+  charter_version_id: number;
+  citizen_address: string | null;
+  citizen_email: string | null;
+  citizen_mobile: string | null;
+  citizen_name: string;
+  closed_at: Timestamp | null;
+  created_by_user_id: number | null;
+  details: Generated<string>;
+  due_at: Timestamp | null;
+  has_time_limit: boolean;
+  id: Generated<Int8>;
+  office_id: number;
+  on_time: boolean | null;
+  received_at: Timestamp;
+  rejection_reason: string | null;
+  sequence_no: number;
+  service_code: string;
+  service_name_bn: string;
+  service_name_en: string | null;
+  status: Generated<"submitted" | "accepted" | "returned" | "in_progress" | "delivered" | "rejected" | "transferred">;
+  tracking_number: string;
+  transferred_from: Int8 | null;
+  transferred_to: Int8 | null;
+  updated_at: Generated<Timestamp>;
+  year: number;
 }
 
 export interface Sessions {
@@ -295,6 +348,12 @@ export interface SpecialWorkingDays {
   name_en: string | null;
   office_id: number | null;
   source: string | null;
+}
+
+export interface TrackingFailures {
+  at: Generated<Timestamp>;
+  id: Generated<Int8>;
+  ip: string;
 }
 
 export interface Users {
@@ -334,9 +393,14 @@ export interface DB {
   organisations: Organisations;
   password_reset_requests: PasswordResetRequests;
   places: Places;
+  request_events: RequestEvents;
+  request_office_codes: RequestOfficeCodes;
+  request_sequences: RequestSequences;
   role_grants: RoleGrants;
   schema_migrations: SchemaMigrations;
+  service_requests: ServiceRequests;
   sessions: Sessions;
   special_working_days: SpecialWorkingDays;
+  tracking_failures: TrackingFailures;
   users: Users;
 }

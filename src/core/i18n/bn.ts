@@ -3,7 +3,8 @@ import { accounts } from './bn/accounts.ts';
 import { calendarAdmin } from './bn/calendar-admin.ts';
 import { editor } from './bn/editor.ts';
 import { portal } from './bn/portal.ts';
+import { requests } from './bn/requests.ts';
 import type { en } from './en.ts';
 
-export const bnParts = { portal, editor, accounts, calendarAdmin };
-export const bn: Record<keyof typeof en, string> = { ...portal, ...editor, ...accounts, ...calendarAdmin };
+export const bnParts = { portal, editor, accounts, calendarAdmin, requests };
+export const bn: Record<keyof typeof en, string> = { ...portal, ...editor, ...accounts, ...calendarAdmin, ...requests };

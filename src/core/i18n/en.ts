@@ -3,6 +3,7 @@ import { accounts } from './en/accounts.ts';
 import { calendarAdmin } from './en/calendar-admin.ts';
 import { editor } from './en/editor.ts';
 import { portal } from './en/portal.ts';
+import { requests } from './en/requests.ts';
 
-export const enParts = { portal, editor, accounts, calendarAdmin };
-export const en = { ...portal, ...editor, ...accounts, ...calendarAdmin };
+export const enParts = { portal, editor, accounts, calendarAdmin, requests };
+export const en = { ...portal, ...editor, ...accounts, ...calendarAdmin, ...requests };

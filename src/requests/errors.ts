@@ -1,0 +1,40 @@
+// Domain errors of the requests feature; their text lives in the i18n catalogue.
+import { DomainError, type ErrorStatus } from '../core/errors.ts';
+
+export const REQUESTS_ERROR_CODES = [
+  'request_not_found',
+  'service_not_offered',
+  'invalid_mobile',
+  'invalid_tracking_number',
+  'tracking_not_found',
+  'action_not_allowed',
+  'note_required',
+  'assignee_not_in_office',
+  'too_many_tracking_attempts',
+  'applicant_name_required',
+  'contact_required',
+  'received_in_future',
+] as const;
+export type RequestsErrorCode = (typeof REQUESTS_ERROR_CODES)[number];
+
+const STATUS: Partial<Record<RequestsErrorCode, ErrorStatus>> = {
+  request_not_found: 404,
+  service_not_offered: 404,
+  tracking_not_found: 404,
+  action_not_allowed: 409,
+  too_many_tracking_attempts: 429,
+};
+
+export class RequestsError extends DomainError {
+  override readonly name = 'RequestsError';
+  readonly status: ErrorStatus;
+
+  constructor(
+    override readonly code: RequestsErrorCode,
+    detail?: string,
+    field?: string,
+  ) {
+    super(code, detail, field);
+    this.status = STATUS[code] ?? 400;
+  }
+}

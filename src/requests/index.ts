@@ -1,0 +1,8 @@
+// What the app, the CLI and other features may use of service requests.
+export { REQUESTS_ERROR_CODES, RequestsError, type RequestsErrorCode } from './errors.ts';
+export { normaliseMobile } from './mobile.ts';
+export { CHANNELS, type Channel, type RequestRow } from './repository.ts';
+export { actOnRequest, loadOfficeRequest, receiveRequest, type ActionInput, type Citizen, type RequestIntake } from './request-service.ts';
+export { REQUEST_ACTIONS, REQUEST_STATUSES, type RequestAction, type RequestStatus } from './request-states.ts';
+export { formatTrackingNumber, parseTrackingNumber } from './tracking-number.ts';
+export { trackRequest, type TrackedRequest } from './tracking.ts';

@@ -1,0 +1,168 @@
+// Service requests and their events in the database. The rules live in request-service.ts.
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { DB, ServiceRequests } from '../core/db/schema.ts';
+import type { RequestAction, RequestStatus } from './request-states.ts';
+
+export type RequestRow = Selectable<ServiceRequests>;
+export type Channel = RequestRow['channel'];
+export const CHANNELS: readonly Channel[] = ['online', 'in_person', 'phone', 'email', 'letter', 'rti_form', 'api'];
+
+/** The next number of the office's year. The upsert's row lock orders concurrent requests; a rollback gives the number back. */
+export async function nextSequence(db: Kysely<DB>, officeId: number, year: number): Promise<number> {
+  const { rows } = await sql<{ last_value: number }>`
+    insert into request_sequences (office_id, year, last_value) values (${officeId}, ${year}, 1)
+    on conflict (office_id, year) do update set last_value = request_sequences.last_value + 1
+    returning last_value`.execute(db);
+  const value = rows[0]?.last_value;
+  if (value === undefined) throw new Error('the request sequence gave no number');
+  return value;
+}
+
+export type NewRequestRow = Omit<RequestRow, 'id' | 'status' | 'due_at' | 'closed_at' | 'on_time' | 'rejection_reason' | 'transferred_to' | 'updated_at' | 'assigned_user_id' | 'details'> & {
+  details: string;
+};
+
+export async function insertRequest(db: Kysely<DB>, row: NewRequestRow): Promise<RequestRow> {
+  return db.insertInto('service_requests').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+export interface NewEvent {
+  requestId: number;
+  at: Date;
+  action: RequestAction | 'received';
+  public: boolean;
+  statusAfter: RequestStatus;
+  actorUserId: number | null;
+  actorLabel: string;
+  note: string | null;
+}
+
+export async function insertEvent(db: Kysely<DB>, event: NewEvent): Promise<void> {
+  await db
+    .insertInto('request_events')
+    .values({
+      request_id: event.requestId,
+      at: event.at,
+      action: event.action,
+      public: event.public,
+      status_after: event.statusAfter,
+      actor_user_id: event.actorUserId,
+      actor_label: event.actorLabel,
+      note: event.note,
+    })
+    .execute();
+}
+
+/** The request with this tracking number in this office, locked for a change when `forUpdate`. */
+export async function findOfficeRequest(db: Kysely<DB>, officeId: number, trackingNumber: string, options: { forUpdate?: boolean } = {}) {
+  let query = db.selectFrom('service_requests').selectAll().where('office_id', '=', officeId).where('tracking_number', '=', trackingNumber);
+  if (options.forUpdate) query = query.forUpdate();
+  return query.executeTakeFirst();
+}
+
+export async function findRequestByTrackingNumber(db: Kysely<DB>, trackingNumber: string) {
+  return db.selectFrom('service_requests').selectAll().where('tracking_number', '=', trackingNumber).executeTakeFirst();
+}
+
+export type RequestChanges = Partial<Pick<RequestRow, 'status' | 'closed_at' | 'on_time' | 'rejection_reason' | 'assigned_user_id'>>;
+
+export async function updateRequest(db: Kysely<DB>, id: number, changes: RequestChanges): Promise<RequestRow> {
+  return db
+    .updateTable('service_requests')
+    .set({ ...changes, updated_at: new Date() })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function listEvents(db: Kysely<DB>, requestId: number, options: { publicOnly: boolean }) {
+  let query = db.selectFrom('request_events').selectAll().where('request_id', '=', requestId).orderBy('id');
+  if (options.publicOnly) query = query.where('public', '=', true);
+  return query.execute();
+}
+
+export const QUEUE_VIEWS = ['open', 'mine', 'overdue', 'due_today', 'returned', 'no_limit', 'closed'] as const;
+export type QueueView = (typeof QUEUE_VIEWS)[number];
+
+export interface QueueQuery {
+  officeId: number;
+  view: QueueView;
+  /** the signed-in user, for "mine" */
+  userId: number | null;
+  now: Date;
+  /** the end of the office's working day today, for "due today" */
+  endOfToday: Date;
+  limit: number;
+  offset: number;
+}
+
+export type QueueRow = Pick<
+  RequestRow,
+  'id' | 'tracking_number' | 'service_code' | 'service_name_bn' | 'service_name_en' | 'channel' | 'received_at' | 'citizen_name' | 'status' | 'assigned_user_id' | 'due_at' | 'closed_at' | 'on_time'
+>;
+
+const QUEUE_COLUMNS = [
+  'id',
+  'tracking_number',
+  'service_code',
+  'service_name_bn',
+  'service_name_en',
+  'channel',
+  'received_at',
+  'citizen_name',
+  'status',
+  'assigned_user_id',
+  'due_at',
+  'closed_at',
+  'on_time',
+] as const;
+
+const CLOSED: RequestStatus[] = ['delivered', 'rejected', 'transferred'];
+
+/**
+ * One page of the office's queue. Open views sort by due moment (no fixed limit last) on the
+ * partial index of open requests; closed requests newest first on theirs. One row more than the
+ * page is asked for, so the caller knows whether there is a next page without counting.
+ */
+export async function listQueue(db: Kysely<DB>, query: QueueQuery): Promise<QueueRow[]> {
+  let select = db.selectFrom('service_requests').select(QUEUE_COLUMNS).where('office_id', '=', query.officeId);
+  if (query.view === 'closed') {
+    return select
+      .where('status', 'in', CLOSED)
+      .orderBy('closed_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(query.limit + 1)
+      .offset(query.offset)
+      .execute();
+  }
+  select = select.where('status', 'not in', CLOSED);
+  if (query.view === 'mine') select = select.where('assigned_user_id', '=', query.userId ?? -1);
+  if (query.view === 'overdue') select = select.where('due_at', '<', query.now).where('status', '!=', 'returned');
+  if (query.view === 'due_today') select = select.where('due_at', '>=', query.now).where('due_at', '<=', query.endOfToday);
+  if (query.view === 'returned') select = select.where('status', '=', 'returned');
+  if (query.view === 'no_limit') select = select.where('has_time_limit', '=', false);
+  return select
+    .orderBy(sql`due_at nulls last`)
+    .orderBy('id')
+    .limit(query.limit + 1)
+    .offset(query.offset)
+    .execute();
+}
+
+/** How many of the office's requests are open, overdue and due today: the queue's tabs. */
+export async function countQueue(db: Kysely<DB>, officeId: number, now: Date, endOfToday: Date, userId: number | null) {
+  const row = await db
+    .selectFrom('service_requests')
+    .select((eb) => [
+      eb.fn.countAll<number>().as('open'),
+      eb.fn.count<number>('id').filterWhere('assigned_user_id', '=', userId ?? -1).as('mine'),
+      eb.fn.count<number>('id').filterWhere((w) => w.and([w('due_at', '<', now), w('status', '!=', 'returned')])).as('overdue'),
+      eb.fn.count<number>('id').filterWhere((w) => w.and([w('due_at', '>=', now), w('due_at', '<=', endOfToday)])).as('due_today'),
+      eb.fn.count<number>('id').filterWhere('status', '=', 'returned').as('returned'),
+      eb.fn.count<number>('id').filterWhere('has_time_limit', '=', false).as('no_limit'),
+    ])
+    .where('office_id', '=', officeId)
+    .where('status', 'not in', CLOSED)
+    .executeTakeFirstOrThrow();
+  return row;
+}

@@ -1,0 +1,218 @@
+// The rules of a service request: receipt on any channel (with its tracking number and deadline
+// clock), the actions staff take, and the citizen's view. Each change is one transaction: the
+// request, its event, its clock and (for staff) the audit row commit or roll back together.
+import type { Kysely } from 'kysely';
+import { recordAudit } from '../audit/index.ts';
+import { closeClock, pauseClock, resumeClock, startClock, type ClockSubject } from '../calendar/index.ts';
+import { findServiceByCode, ruleOfTimeLimit } from '../charters/index.ts';
+import type { Actor } from '../core/actor.ts';
+import type { DB } from '../core/db/schema.ts';
+import { RequestsError } from './errors.ts';
+import { normaliseMobile } from './mobile.ts';
+import { officeCodeOf } from './office-codes.ts';
+import {
+  findOfficeRequest,
+  insertEvent,
+  insertRequest,
+  listEvents,
+  nextSequence,
+  updateRequest,
+  type Channel,
+  type RequestChanges,
+  type RequestRow,
+} from './repository.ts';
+import { canTake, deliveredOnTime, ruleOf, statusAfter, type RequestAction } from './request-states.ts';
+import { formatTrackingNumber } from './tracking-number.ts';
+
+/** Bangladesh keeps UTC+6 all year: no daylight saving to reckon with. */
+const DHAKA_OFFSET_MS = 6 * 3600_000;
+
+export function dhakaYear(at: Date): number {
+  return new Date(at.getTime() + DHAKA_OFFSET_MS).getUTCFullYear();
+}
+
+/** The last moment of the Dhaka calendar day `at` falls on. */
+export function endOfDhakaDay(at: Date): Date {
+  const local = new Date(at.getTime() + DHAKA_OFFSET_MS);
+  const nextMidnightLocal = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate() + 1);
+  return new Date(nextMidnightLocal - DHAKA_OFFSET_MS - 1);
+}
+
+export interface Citizen {
+  name: string;
+  /** as typed: Bangla digits, +880, spaces all accepted */
+  mobile?: string | undefined;
+  email?: string | undefined;
+  address?: string | undefined;
+}
+
+export interface RequestIntake {
+  office: { id: number; slug: string };
+  serviceCode: string;
+  channel: Channel;
+  /** when the office really received it: now for online requests, what staff type at the desk */
+  receivedAt: Date;
+  citizen: Citizen;
+  details: string;
+}
+
+export const requestClock = (request: Pick<RequestRow, 'id'>): ClockSubject => ({ subjectType: 'request', subjectId: String(request.id) });
+
+const clean = (text: string | undefined) => {
+  const value = text?.trim();
+  return value ? value : null;
+};
+
+function checkCitizen(citizen: Citizen, channel: Channel) {
+  const name = clean(citizen.name);
+  if (!name) throw new RequestsError('applicant_name_required', undefined, 'name');
+  const mobileText = clean(citizen.mobile);
+  const mobile = mobileText === null ? null : normaliseMobile(mobileText);
+  if (mobileText !== null && mobile === null) throw new RequestsError('invalid_mobile', mobileText, 'mobile');
+  const email = clean(citizen.email);
+  // online, the mobile number is how the citizen tracks the request and hears of it
+  if (channel === 'online' && mobile === null) throw new RequestsError('invalid_mobile', undefined, 'mobile');
+  if (mobile === null && email === null && channel !== 'letter') throw new RequestsError('contact_required', undefined, 'mobile');
+  return { name, mobile, email, address: clean(citizen.address) };
+}
+
+/**
+ * Receives a request: its tracking number, its deadline clock from the service's time limit in
+ * the charter published now (kept with the request, so later versions move no promise), and the
+ * first public event. Receipts by staff (every channel but online) are audited; an online one is
+ * the citizen's own act, and its record is the request's first event.
+ */
+export async function receiveRequest(db: Kysely<DB>, actor: Actor, intake: RequestIntake): Promise<RequestRow> {
+  const citizen = checkCitizen(intake.citizen, intake.channel);
+  if (intake.receivedAt.getTime() > Date.now() + 60_000) throw new RequestsError('received_in_future', undefined, 'received_at');
+  return db.transaction().execute(async (trx) => {
+    const found = await findServiceByCode(trx, intake.office.id, intake.serviceCode);
+    if (!found) throw new RequestsError('service_not_offered', intake.serviceCode, 'service');
+    const { service, versionId, versionNo } = found;
+    const officeCode = await officeCodeOf(trx, intake.office.id, intake.office.slug);
+    const year = dhakaYear(intake.receivedAt);
+    const sequence = await nextSequence(trx, intake.office.id, year);
+    const rule = ruleOfTimeLimit(service.time_limit);
+    const request = await insertRequest(trx, {
+      office_id: intake.office.id,
+      tracking_number: formatTrackingNumber({ officeCode, year, sequence }),
+      year,
+      sequence_no: sequence,
+      service_code: service.code,
+      charter_version_id: versionId,
+      service_name_bn: service.name_bn ?? service.name_en ?? service.code,
+      service_name_en: service.name_en,
+      channel: intake.channel,
+      received_at: intake.receivedAt,
+      citizen_name: citizen.name,
+      citizen_mobile: citizen.mobile,
+      citizen_email: citizen.email,
+      citizen_address: citizen.address,
+      details: intake.details.trim(),
+      has_time_limit: rule.unit !== null,
+      transferred_from: null,
+      created_by_user_id: actor.userId,
+    });
+    const deadline = await startClock(trx, {
+      ...requestClock(request),
+      officeId: intake.office.id,
+      receivedAt: intake.receivedAt,
+      rule,
+      source: `charter v${versionNo}, service ${service.code}: ${service.time_limit.text}`,
+    });
+    await insertEvent(trx, {
+      requestId: request.id,
+      at: intake.receivedAt,
+      action: 'received',
+      public: true,
+      statusAfter: 'submitted',
+      actorUserId: actor.userId,
+      actorLabel: actor.label,
+      note: null,
+    });
+    const received = { ...request, due_at: deadline.kind === 'due' ? deadline.dueAt : null };
+    if (intake.channel !== 'online') {
+      await recordAudit(trx, {
+        actor,
+        action: 'request.receive',
+        officeId: intake.office.id,
+        subject: { type: 'request', id: received.tracking_number },
+        before: null,
+        after: auditState(received),
+      });
+    }
+    return received;
+  });
+}
+
+/** What the audit log keeps of a request: its state, not the citizen's contact details. */
+function auditState(request: RequestRow) {
+  return {
+    tracking_number: request.tracking_number,
+    service: request.service_code,
+    channel: request.channel,
+    status: request.status,
+    assigned_user_id: request.assigned_user_id,
+    due_at: request.due_at,
+    on_time: request.on_time,
+  };
+}
+
+export interface ActionInput {
+  action: RequestAction;
+  /** the missing documents (return), the reason (reject), the note (note); shown to the citizen when the action is public */
+  note?: string | undefined;
+  /** assign: the user, already checked to work in the office (null: nobody) */
+  assigneeId?: number | null | undefined;
+}
+
+/** Takes one staff action on a request of this office; a request of another office is not found. */
+export async function actOnRequest(db: Kysely<DB>, actor: Actor, officeId: number, trackingNumber: string, input: ActionInput): Promise<RequestRow> {
+  const note = clean(input.note);
+  const rule = ruleOf(input.action);
+  if (rule.needsNote && note === null) throw new RequestsError('note_required', input.action, 'note');
+  return db.transaction().execute(async (trx) => {
+    const request = await findOfficeRequest(trx, officeId, trackingNumber, { forUpdate: true });
+    if (!request) throw new RequestsError('request_not_found', trackingNumber);
+    if (!canTake(input.action, request.status)) throw new RequestsError('action_not_allowed', `${input.action} from ${request.status}`, 'action');
+    const now = new Date();
+    const clock = requestClock(request);
+    const changes: RequestChanges = { status: statusAfter(input.action, request.status) };
+    if (rule.clock === 'pause') await pauseClock(trx, clock, now);
+    if (rule.clock === 'resume') await resumeClock(trx, clock, now);
+    if (rule.clock === 'close') {
+      await closeClock(trx, clock, now);
+      changes.closed_at = now;
+      if (input.action === 'deliver') changes.on_time = deliveredOnTime(now, request.due_at);
+    }
+    if (input.action === 'reject') changes.rejection_reason = note;
+    if (input.action === 'assign') changes.assigned_user_id = input.assigneeId ?? null;
+    const updated = await updateRequest(trx, request.id, changes);
+    await insertEvent(trx, {
+      requestId: request.id,
+      at: now,
+      action: input.action,
+      public: rule.public,
+      statusAfter: updated.status,
+      actorUserId: actor.userId,
+      actorLabel: actor.label,
+      note,
+    });
+    await recordAudit(trx, {
+      actor,
+      action: `request.${input.action}`,
+      officeId,
+      subject: { type: 'request', id: request.tracking_number },
+      before: auditState(request),
+      after: { ...auditState(updated), ...(note !== null ? { note } : {}) },
+    });
+    return updated;
+  });
+}
+
+/** A request and its whole history, for staff of its office. */
+export async function loadOfficeRequest(db: Kysely<DB>, officeId: number, trackingNumber: string) {
+  const request = await findOfficeRequest(db, officeId, trackingNumber);
+  if (!request) throw new RequestsError('request_not_found', trackingNumber);
+  return { request, events: await listEvents(db, request.id, { publicOnly: false }) };
+}
