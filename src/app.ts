@@ -1,12 +1,15 @@
 // Builds the Fastify instance from the feature plugins; used by main.ts and by tests.
+import { randomBytes } from 'node:crypto';
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
+import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, jsonSchemaTransform } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
-import { accountsRoutes, authorisation, requestForLog, SESSION_COOKIE } from './accounts/index.ts';
+import { accountsRoutes, authorisation, requestForLog, SESSION_COOKIE, TotpSecretBox } from './accounts/index.ts';
+import { calendarAdminRoutes } from './calendar/admin-routes.ts';
 import { calendarRoutes } from './calendar/routes.ts';
 import { deadlineRoutes } from './charters/deadline-routes.ts';
 import { chartersRoutes } from './charters/routes.ts';
@@ -20,7 +23,7 @@ import { langPlugin } from './http/lang.ts';
 import { PageCache } from './http/page-cache.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { createMailer, mailRoutes, type Mailer, type MailSettings } from './mail/index.ts';
-import { findOfficeSlug, requireOfficeId } from './offices/index.ts';
+import { findOfficeBySlug, findOfficeSlug, requireOfficeId } from './offices/index.ts';
 import { officesRoutes } from './offices/routes.ts';
 
 declare module 'fastify' {
@@ -42,6 +45,10 @@ export interface AppOptions {
   requireTwoFactor?: boolean;
   /** how long a sign-in lasts without use (default 12 hours) */
   sessionLifetimeMs?: number;
+  /** SECRET_KEY (config.ts resolveSecretKey); tests leave it out and get a key of their own */
+  secretKey?: Buffer;
+  /** DATA_DIR: where the first-run /setup token is written; unset (tests), no /setup */
+  dataDir?: string;
 }
 
 const DEFAULT_SESSION_LIFETIME_MS = 12 * 3600_000;
@@ -68,6 +75,21 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(cookie);
   await app.register(formbody);
+  // Multipart forms (the charter editor's file upload) are read whole here, before the NUL and
+  // CSRF checks, which then see their fields (`_csrf` among them). A file field becomes
+  // {filename, mimetype, truncated, bytes}, its bytes not enumerable so the NUL check does not
+  // walk them; one past the limit arrives truncated for the route to refuse on its page. A route
+  // raises the limits with config.multipartOptions.
+  await app.register(multipart, {
+    attachFieldsToBody: 'keyValues',
+    throwFileSizeLimit: false,
+    // tight by default: no route but the upload takes a file or a long field this way
+    limits: { files: 0, fileSize: 2 * 1024 * 1024, fields: 20, fieldSize: 64 * 1024, parts: 20 },
+    async onFile(part) {
+      const bytes = await part.toBuffer();
+      part.value = Object.defineProperty({ filename: part.filename, mimetype: part.mimetype, truncated: part.file.truncated }, 'bytes', { value: bytes, enumerable: false });
+    },
+  });
   await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip'] });
   await app.register(securityHeaders);
   await app.register(langPlugin);
@@ -82,7 +104,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(healthRoutes);
   const mailer = options.mailer ?? createMailer(options.mail ?? { from: 'Protishruti <no-reply@localhost>' }, options.db, app.log);
   app.addHook('onClose', () => mailer.close());
-  await app.register(accountsRoutes, { sessionLifetimeMs, secureCookies, mailer, publicUrl: options.publicUrl, requireTwoFactor: options.requireTwoFactor ?? false });
+  await app.register(accountsRoutes, {
+    sessionLifetimeMs,
+    secureCookies,
+    mailer,
+    publicUrl: options.publicUrl,
+    requireTwoFactor: options.requireTwoFactor ?? false,
+    totpSecrets: new TotpSecretBox(options.secretKey ?? randomBytes(32)),
+    setupDir: options.dataDir,
+  });
   await app.register(mailRoutes);
   await app.register(assetsRoutes);
   await app.register(officesRoutes);
@@ -92,6 +122,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     officeIdBySlug: (slug) => requireOfficeId(options.db, slug),
     officeSlugById: (id) => findOfficeSlug(options.db, id),
   });
+  await app.register(calendarAdminRoutes, { findOffice: (slug) => findOfficeBySlug(options.db, slug) });
 
   app.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
   return app;

@@ -324,8 +324,216 @@ const CASES: Case[] = [
     request: async () => ({ method: 'GET', url: '/admin/outbox', headers: { accept: 'application/json' } }),
   },
   // (calendar administration pages: cases go here)
+  // calendar administration pages: the national calendar at /admin/calendar/:year, an office's at /offices/:slug/calendar
+  {
+    route: 'GET /admin/calendar/:year',
+    targets: ['national'],
+    allowed: CALENDAR_EDITORS,
+    request: async () => editorForm('GET', '/admin/calendar/2027'),
+  },
+  {
+    route: 'GET /admin/calendar/:year/:entry/new',
+    targets: ['national'],
+    allowed: CALENDAR_EDITORS,
+    request: async () => editorForm('GET', '/admin/calendar/2027/holidays/new'),
+  },
+  {
+    route: 'POST /admin/calendar/:year/:entry/new',
+    targets: ['national'],
+    allowed: CALENDAR_EDITORS,
+    succeeds: 303,
+    request: async () => editorForm('POST', '/admin/calendar/2027/holidays/new', { date: freshDate(), name_bn: 'পরীক্ষা', kind: 'general', action: 'save' }),
+  },
+  {
+    route: 'GET /admin/calendar/:year/:entry/:id',
+    targets: ['national'],
+    allowed: CALENDAR_EDITORS,
+    request: async (where) => {
+      const { id } = await asAdmin({ method: 'POST', url: '/api/calendar/holidays', payload: holidayBody(where) });
+      return editorForm('GET', `/admin/calendar/2027/holidays/${id}`);
+    },
+  },
+  {
+    route: 'POST /admin/calendar/:year/:entry/:id',
+    targets: ['national'],
+    allowed: CALENDAR_EDITORS,
+    succeeds: 303,
+    request: async (where) => {
+      const { id } = await asAdmin({ method: 'POST', url: '/api/calendar/holidays', payload: holidayBody(where) });
+      return editorForm('POST', `/admin/calendar/2027/holidays/${id}`, { date: freshDate(), name_bn: 'পরীক্ষা', kind: 'optional', action: 'save' });
+    },
+  },
+  {
+    route: 'GET /admin/calendar/:year/:entry/:id/remove',
+    targets: ['national'],
+    allowed: CALENDAR_EDITORS,
+    request: async (where) => {
+      const { id } = await asAdmin({ method: 'POST', url: '/api/calendar/special-working-days', payload: specialDayBody(where) });
+      return editorForm('GET', `/admin/calendar/2027/working-days/${id}/remove`);
+    },
+  },
+  {
+    route: 'POST /admin/calendar/:year/:entry/:id/remove',
+    targets: ['national'],
+    allowed: CALENDAR_EDITORS,
+    succeeds: 303,
+    request: async (where) => {
+      const { id } = await asAdmin({ method: 'POST', url: '/api/calendar/special-working-days', payload: specialDayBody(where) });
+      return editorForm('POST', `/admin/calendar/2027/working-days/${id}/remove`, { action: 'remove' });
+    },
+  },
+  {
+    route: 'GET /offices/:slug/calendar',
+    targets: ['own', 'other'],
+    allowed: CALENDAR_EDITORS,
+    request: async (where) => editorForm('GET', `/offices/${officeOf(where)}/calendar`),
+  },
+  {
+    route: 'GET /offices/:slug/calendar/:entry/new',
+    targets: ['own', 'other'],
+    allowed: CALENDAR_EDITORS,
+    request: async (where) => editorForm('GET', `/offices/${officeOf(where)}/calendar/working-days/new`),
+  },
+  {
+    route: 'POST /offices/:slug/calendar/:entry/new',
+    targets: ['own', 'other'],
+    allowed: CALENDAR_EDITORS,
+    succeeds: 303,
+    request: async (where) => editorForm('POST', `/offices/${officeOf(where)}/calendar/holidays/new`, { date: freshDate(), name_bn: 'পরীক্ষা', action: 'save' }),
+  },
+  {
+    route: 'GET /offices/:slug/calendar/:entry/:id',
+    targets: ['own', 'other'],
+    allowed: CALENDAR_EDITORS,
+    request: async (where) => {
+      const { id } = await asAdmin({ method: 'POST', url: '/api/calendar/holidays', payload: holidayBody(where) });
+      return editorForm('GET', `/offices/${officeOf(where)}/calendar/holidays/${id}`);
+    },
+  },
+  {
+    route: 'POST /offices/:slug/calendar/:entry/:id',
+    targets: ['own', 'other'],
+    allowed: CALENDAR_EDITORS,
+    succeeds: 303,
+    request: async (where) => {
+      const { id } = await asAdmin({ method: 'POST', url: '/api/calendar/special-working-days', payload: specialDayBody(where) });
+      return editorForm('POST', `/offices/${officeOf(where)}/calendar/working-days/${id}`, { date: freshDate(), name_bn: 'কর্মদিবস', action: 'save' });
+    },
+  },
+  {
+    route: 'GET /offices/:slug/calendar/:entry/:id/remove',
+    targets: ['own', 'other'],
+    allowed: CALENDAR_EDITORS,
+    request: async (where) => {
+      const { id } = await asAdmin({ method: 'POST', url: '/api/calendar/holidays', payload: holidayBody(where) });
+      return editorForm('GET', `/offices/${officeOf(where)}/calendar/holidays/${id}/remove`);
+    },
+  },
+  {
+    route: 'POST /offices/:slug/calendar/:entry/:id/remove',
+    targets: ['own', 'other'],
+    allowed: CALENDAR_EDITORS,
+    succeeds: 303,
+    request: async (where) => {
+      const { id } = await asAdmin({ method: 'POST', url: '/api/calendar/holidays', payload: holidayBody(where) });
+      return editorForm('POST', `/offices/${officeOf(where)}/calendar/holidays/${id}/remove`, { action: 'remove' });
+    },
+  },
+  {
+    route: 'GET /offices/:slug/calendar/hours',
+    targets: ['own', 'other'],
+    allowed: CALENDAR_EDITORS,
+    request: async (where) => editorForm('GET', `/offices/${officeOf(where)}/calendar/hours`),
+  },
+  {
+    route: 'POST /offices/:slug/calendar/hours',
+    targets: ['own', 'other'],
+    allowed: CALENDAR_EDITORS,
+    succeeds: 303,
+    request: async (where) => editorForm('POST', `/offices/${officeOf(where)}/calendar/hours`, { weekly_holidays: '5', opening: '09:00', closing: '17:00', action: 'save' }),
+  },
   // (charter editor officers, GRS contacts, file upload: cases go here)
+  ...((): Case[] => {
+    // officers and GRS steps are named by their number on the draft's list: the last one, after a system administrator added it
+    const lastNumber = async (office: string, part: 'officers' | 'grs') => {
+      const page = await app.inject({ url: `/offices/${office}/edit/${part}`, headers: { authorization: authorizations.get('system_admin') ?? '' } });
+      return Math.max(0, ...[...page.body.matchAll(new RegExp(`/edit/${part}/(\\d+)/remove"`, 'g'))].map((match) => Number(match[1])));
+    };
+    const officerForm = () => ({ name_bn: `পরীক্ষা কর্মকর্তা ${serial++}`, designation_bn: 'প্রোগ্রামার' });
+    const grsForm = { level: '1', role_bn: 'অভিযোগ নিষ্পত্তি কর্মকর্তা', contact_bn: 'পরীক্ষা', time_limit: '৩০ কার্যদিবস', action: 'save' };
+    const withAddedOfficer = async (where: Where) => {
+      const office = officeOf(where) ?? '';
+      await editAsAdmin(editorForm('POST', `/offices/${office}/edit/officers/new`, officerForm()));
+      return { office, number: await lastNumber(office, 'officers') };
+    };
+    const withAddedGrs = async (where: Where) => {
+      const office = officeOf(where) ?? '';
+      await editAsAdmin(editorForm('POST', `/offices/${office}/edit/grs/new`, grsForm));
+      return { office, number: await lastNumber(office, 'grs') };
+    };
+    const page = (route: string, url: (where: Where) => Promise<string>): Case => ({
+      route,
+      targets: ['own', 'other'],
+      allowed: CHARTER_EDITORS,
+      request: async (where) => editorForm('GET', await url(where)),
+    });
+    const post = (route: string, request: (where: Where) => Promise<InjectOptions>): Case => ({ route, targets: ['own', 'other'], allowed: CHARTER_EDITORS, succeeds: 303, request });
+    return [
+      page('GET /offices/:slug/edit/officers', async (where) => `/offices/${officeOf(where)}/edit/officers`),
+      page('GET /offices/:slug/edit/officers/new', async (where) => `/offices/${officeOf(where)}/edit/officers/new`),
+      post('POST /offices/:slug/edit/officers/new', async (where) => editorForm('POST', `/offices/${officeOf(where)}/edit/officers/new`, officerForm())),
+      page('GET /offices/:slug/edit/officers/:number', async (where) => `/offices/${officeOf(where)}/edit/officers/1`),
+      post('POST /offices/:slug/edit/officers/:number', async (where) => {
+        const { office, number } = await withAddedOfficer(where);
+        return editorForm('POST', `/offices/${office}/edit/officers/${number}`, { ...officerForm(), designation_bn: 'সহকারী প্রোগ্রামার' });
+      }),
+      page('GET /offices/:slug/edit/officers/:number/remove', async (where) => `/offices/${officeOf(where)}/edit/officers/1/remove`),
+      post('POST /offices/:slug/edit/officers/:number/remove', async (where) => {
+        const { office, number } = await withAddedOfficer(where);
+        return editorForm('POST', `/offices/${office}/edit/officers/${number}/remove`);
+      }),
+      page('GET /offices/:slug/edit/grs', async (where) => `/offices/${officeOf(where)}/edit/grs`),
+      page('GET /offices/:slug/edit/grs/new', async (where) => `/offices/${officeOf(where)}/edit/grs/new`),
+      post('POST /offices/:slug/edit/grs/new', async (where) => editorForm('POST', `/offices/${officeOf(where)}/edit/grs/new`, grsForm)),
+      page('GET /offices/:slug/edit/grs/:number', async (where) => {
+        const { office, number } = await withAddedGrs(where);
+        return `/offices/${office}/edit/grs/${number}`;
+      }),
+      post('POST /offices/:slug/edit/grs/:number', async (where) => {
+        const { office, number } = await withAddedGrs(where);
+        return editorForm('POST', `/offices/${office}/edit/grs/${number}`, { ...grsForm, time_limit: '২০ কার্যদিবস' });
+      }),
+      page('GET /offices/:slug/edit/grs/:number/remove', async (where) => {
+        const { office, number } = await withAddedGrs(where);
+        return `/offices/${office}/edit/grs/${number}/remove`;
+      }),
+      post('POST /offices/:slug/edit/grs/:number/remove', async (where) => {
+        const { office, number } = await withAddedGrs(where);
+        return editorForm('POST', `/offices/${office}/edit/grs/${number}/remove`);
+      }),
+    ];
+  })(),
   // (user administration additions: cases go here)
+  {
+    route: 'GET /admin/users/:id/reset-2fa',
+    targets: ['own', 'other', 'national'],
+    allowed: USER_MANAGERS,
+    request: async (where) => {
+      const office = officeOf(where);
+      return { method: 'GET', url: `/admin/users/${await invitedUser(where)}/reset-2fa${office ? `?office=${office}` : ''}`, headers: { accept: 'application/json' } };
+    },
+  },
+  {
+    route: 'POST /admin/users/:id/reset-2fa',
+    targets: ['own', 'other', 'national'],
+    allowed: USER_MANAGERS,
+    request: async (where) => {
+      const id = await invitedUser(where);
+      // a second factor to reset (the reset only clears it, so any stored value will do)
+      await database.db.updateTable('users').set({ totp_secret: 'JBSWY3DPEHPK3PXP', totp_enabled_at: new Date() }).where('id', '=', id).execute();
+      return userAdminRequest(`/admin/users/${id}/reset-2fa`, where, {});
+    },
+  },
 ];
 
 before(async () => {

@@ -17,3 +17,7 @@ export function invitationMail(to: string, name: string, link: string): MailMess
 export function passwordResetMail(to: string, link: string): MailMessage {
   return bilingual(to, 'mail.reset_subject', 'mail.reset_body', { link });
 }
+
+export function twoFactorResetMail(to: string, name: string): MailMessage {
+  return bilingual(to, 'mail.totp_reset_subject', 'mail.totp_reset_body', { name });
+}

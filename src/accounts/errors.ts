@@ -24,6 +24,12 @@ const STATUS = {
   invalid_code: 401,
   // the few minutes between password and second factor ran out
   second_factor_expired: 401,
+  // a reset of a second factor the user does not have
+  no_second_factor: 409,
+  // /setup once a system administrator exists, or with a wrong token
+  setup_closed: 404,
+  invalid_setup_token: 403,
+  password_mismatch: 400,
 } as const satisfies Record<string, ErrorStatus>;
 
 export type AccountsErrorCode = keyof typeof STATUS;

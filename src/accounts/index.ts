@@ -5,3 +5,5 @@ export { accountsRoutes, type AccountsRoutesOptions } from './routes.ts';
 export { redactSecretPath, requestForLog } from './log-redaction.ts';
 export { ROLES, isAllowed, permissionsOf, type Grant, type Role } from './roles.ts';
 export { createUser, findUserIdByEmail, grantRole, issueApiToken, withdrawApiToken, type NewAccount, type ScopeRequest } from './users.ts';
+export { SecretKeyMismatchError, TotpSecretBox } from './totp-secret-box.ts';
+export { resetSecondFactorByEmail } from './second-factor-reset.ts';

@@ -9,6 +9,7 @@ import { describeForLog, describeSendError, type Mailer, type MailMessage } from
 import { SESSION_COOKIE } from './authorisation.ts';
 import { AccountsError } from './errors.ts';
 import { createSession, type PendingStep } from './session-repository.ts';
+import type { TotpSecretBox } from './totp-secret-box.ts';
 import { secondFactorStep } from './two-factor.ts';
 
 export interface AccountsRoutesOptions {
@@ -19,6 +20,10 @@ export interface AccountsRoutesOptions {
   publicUrl?: string | undefined;
   /** system administrators and supervisors must enrol a second factor before anything else */
   requireTwoFactor: boolean;
+  /** encrypts and decrypts TOTP secrets under SECRET_KEY */
+  totpSecrets: TotpSecretBox;
+  /** DATA_DIR, where the first-run /setup token is written; unset: no /setup */
+  setupDir?: string | undefined;
 }
 
 // long enough to open an authenticator app (or to enrol one), short enough to be no session

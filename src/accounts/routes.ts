@@ -16,6 +16,7 @@ import { forgetOldResetRequests } from './password-reset.ts';
 import { localPath, privatePage, sessionCookieOptions, signedIn, startSession, type AccountsRoutesOptions } from './route-support.ts';
 import { deleteExpiredSessions, deleteSession, listApiTokens } from './session-repository.ts';
 import { checkCredentials, forgetOldSignInFailures } from './sign-in.ts';
+import { setupRoutes } from './setup-routes.ts';
 import { twoFactorRoutes } from './two-factor-routes.ts';
 import { hasSecondFactor } from './two-factor.ts';
 import { userAdminLinks } from './user-admin-routes.ts';
@@ -102,6 +103,7 @@ export async function accountsRoutes(fastify: FastifyInstance, options: Accounts
   await app.register(invitationRoutes, options);
   await app.register(passwordResetRoutes, options);
   await app.register(userAdminRoutes, options);
+  if (options.setupDir) await app.register(setupRoutes, { dataDir: options.setupDir });
 
   app.post(
     '/account/tokens',

@@ -12,6 +12,7 @@ import { AccountsError } from './errors.ts';
 import { renderCodePage, renderEnrolledPage, renderEnrolPage } from './pages/two-factor-pages.ts';
 import { localPath, privatePage, sessionCookieOptions, signedIn, type AccountsRoutesOptions } from './route-support.ts';
 import { createSession, deleteSession, findPendingSession, type PendingStep } from './session-repository.ts';
+import { totpQrSvg } from './totp-qr.ts';
 import { checkSecondFactor, confirmEnrolment, startEnrolment } from './two-factor.ts';
 import { findUserById } from './user-repository.ts';
 
@@ -41,10 +42,11 @@ export async function twoFactorRoutes(fastify: FastifyInstance, options: Account
     error.field === 'code' ? { errors: { code: t(request.lang, error.messageKey) } } : { errors: {}, general: t(request.lang, error.messageKey) };
 
   async function enrolPage(request: FastifyRequest, reply: FastifyReply, userId: number, view: { required: boolean; action: string; next?: string | undefined }, error?: AccountsError) {
-    const enrolment = await startEnrolment(app.db, userId);
+    const enrolment = await startEnrolment(app.db, options.totpSecrets, userId);
     if (enrolment.enrolled) return privatePage(request, reply, renderEnrolledPage(request.lang));
     const errors = error ? { code: t(request.lang, error.messageKey) } : {};
-    return privatePage(request, reply, renderEnrolPage(request.lang, { ...view, csrfToken: csrfToken(reply), uri: enrolment.uri, secret: enrolment.secret, errors }), error?.status ?? 200);
+    const qr = await totpQrSvg(enrolment.uri, t(request.lang, 'twofactor.qr_alt'));
+    return privatePage(request, reply, renderEnrolPage(request.lang, { ...view, csrfToken: csrfToken(reply), uri: enrolment.uri, secret: enrolment.secret, qr, errors }), error?.status ?? 200);
   }
 
   const accountAction = { required: false, action: '/account/2fa' };
@@ -56,7 +58,7 @@ export async function twoFactorRoutes(fastify: FastifyInstance, options: Account
   app.post('/account/2fa', { config: { access: 'signed-in' }, schema: { hide: true, body: codeBody } }, async (request, reply) => {
     const principal: Principal = signedIn(request);
     try {
-      await confirmEnrolment(app.db, actorOf(request), principal.userId, request.body.code, request.ip);
+      await confirmEnrolment(app.db, options.totpSecrets, actorOf(request), principal.userId, request.body.code, request.ip);
     } catch (error) {
       if (!(error instanceof AccountsError)) throw error;
       return enrolPage(request, reply, principal.userId, accountAction, error);
@@ -73,7 +75,7 @@ export async function twoFactorRoutes(fastify: FastifyInstance, options: Account
     const userId = await pending(request, 'code');
     if (userId === null) throw new AccountsError('second_factor_expired');
     try {
-      await checkSecondFactor(app.db, userId, request.body.code, request.ip);
+      await checkSecondFactor(app.db, options.totpSecrets, userId, request.body.code, request.ip);
     } catch (error) {
       if (!(error instanceof AccountsError)) throw error;
       request.log.info({ ip: request.ip, reason: error.code }, 'second factor refused');
@@ -95,7 +97,7 @@ export async function twoFactorRoutes(fastify: FastifyInstance, options: Account
     const user = await findUserById(app.db, userId);
     const actor = { userId, label: user?.email ?? String(userId), ip: request.ip };
     try {
-      await confirmEnrolment(app.db, actor, userId, request.body.code, request.ip);
+      await confirmEnrolment(app.db, options.totpSecrets, actor, userId, request.body.code, request.ip);
     } catch (error) {
       if (!(error instanceof AccountsError)) throw error;
       return enrolPage(request, reply, userId, { required: true, action: '/login/enrol', next: request.body.next }, error);

@@ -1,7 +1,8 @@
 // TOTP second factor (RFC 6238, 6 digits, 30 seconds, as every authenticator app reads it).
 // Wrong codes count as failed sign-ins, so they are throttled like passwords; a code is accepted
-// once only (the time step of the last one is kept).
-import { sql, type Kysely } from 'kysely';
+// once only (the time step of the last one is kept). Secrets are stored encrypted
+// (totp-secret-box.ts); one still in plain text from before is encrypted again when next used.
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { Secret, TOTP } from 'otpauth';
 import { recordAudit } from '../audit/index.ts';
 import type { Actor } from '../core/actor.ts';
@@ -9,6 +10,7 @@ import type { DB } from '../core/db/schema.ts';
 import { AccountsError } from './errors.ts';
 import { listGrants } from './user-repository.ts';
 import { recordSignInFailure, refuseWhenThrottled } from './sign-in.ts';
+import type { TotpSecretBox } from './totp-secret-box.ts';
 
 const ISSUER = 'Protishruti';
 const PERIOD_SECONDS = 30;
@@ -49,32 +51,36 @@ export async function hasSecondFactor(db: Kysely<DB>, userId: number): Promise<b
 export type Enrolment = { enrolled: true } | { enrolled: false; uri: string; secret: string };
 
 /** The secret being enrolled (made on first asking, kept until confirmed, so a reload shows the same one). */
-export async function startEnrolment(db: Kysely<DB>, userId: number): Promise<Enrolment> {
+export async function startEnrolment(db: Kysely<DB>, box: TotpSecretBox, userId: number): Promise<Enrolment> {
   const user = await findTwoFactor(db, userId);
   if (user.totp_secret !== null) return { enrolled: true };
-  let secret = user.totp_pending_secret;
-  if (secret === null) {
+  let secret: string;
+  if (user.totp_pending_secret === null) {
     secret = new Secret({ size: 20 }).base32;
-    await db.updateTable('users').set({ totp_pending_secret: secret }).where('id', '=', userId).execute();
+    await db.updateTable('users').set({ totp_pending_secret: box.seal(secret, userId, 'totp_pending_secret') }).where('id', '=', userId).execute();
+  } else {
+    const opened = box.open(user.totp_pending_secret, userId, 'totp_pending_secret');
+    secret = opened.base32;
+    if (opened.legacy) await db.updateTable('users').set({ totp_pending_secret: box.seal(secret, userId, 'totp_pending_secret') }).where('id', '=', userId).execute();
   }
   return { enrolled: false, uri: totpOf(user.email, secret).toString(), secret };
 }
 
 /** Turns the second factor on once a code from the pending secret is right. */
-export async function confirmEnrolment(db: Kysely<DB>, actor: Actor, userId: number, code: string, ip: string): Promise<void> {
+export async function confirmEnrolment(db: Kysely<DB>, box: TotpSecretBox, actor: Actor, userId: number, code: string, ip: string): Promise<void> {
   const user = await findTwoFactor(db, userId);
   if (user.totp_secret !== null) return;
   await refuseWhenThrottled(db, user.email, ip);
-  const step = user.totp_pending_secret === null ? null : stepOfCode(user.email, user.totp_pending_secret, code);
-  if (step === null || user.totp_pending_secret === null) {
+  const pending = user.totp_pending_secret === null ? null : box.open(user.totp_pending_secret, userId, 'totp_pending_secret').base32;
+  const step = pending === null ? null : stepOfCode(user.email, pending, code);
+  if (step === null || pending === null) {
     await recordSignInFailure(db, user.email, ip);
     throw new AccountsError('invalid_code', undefined, 'code');
   }
-  const secret = user.totp_pending_secret;
   await db.transaction().execute(async (trx) => {
     await trx
       .updateTable('users')
-      .set({ totp_secret: secret, totp_enabled_at: new Date(), totp_pending_secret: null, totp_last_step: String(step) })
+      .set({ totp_secret: box.seal(pending, userId, 'totp_secret'), totp_enabled_at: new Date(), totp_pending_secret: null, totp_last_step: String(step) })
       .where('id', '=', userId)
       .execute();
     // the secret itself never goes into the log
@@ -83,10 +89,11 @@ export async function confirmEnrolment(db: Kysely<DB>, actor: Actor, userId: num
 }
 
 /** Checks a sign-in code: throttled, each code once; invalid_code or too_many_sign_ins otherwise. */
-export async function checkSecondFactor(db: Kysely<DB>, userId: number, code: string, ip: string): Promise<void> {
+export async function checkSecondFactor(db: Kysely<DB>, box: TotpSecretBox, userId: number, code: string, ip: string): Promise<void> {
   const user = await findTwoFactor(db, userId);
   await refuseWhenThrottled(db, user.email, ip);
-  const step = user.totp_secret === null ? null : stepOfCode(user.email, user.totp_secret, code);
+  const opened = user.totp_secret === null ? null : box.open(user.totp_secret, userId, 'totp_secret');
+  const step = opened === null ? null : stepOfCode(user.email, opened.base32, code);
   const fresh =
     step !== null &&
     (await db
@@ -99,5 +106,25 @@ export async function checkSecondFactor(db: Kysely<DB>, userId: number, code: st
     await recordSignInFailure(db, user.email, ip);
     throw new AccountsError('invalid_code', undefined, 'code');
   }
+  if (opened?.legacy) {
+    // stored in plain text before encryption at rest: encrypted now, only if still the same value
+    await db
+      .updateTable('users')
+      .set({ totp_secret: box.seal(opened.base32, userId, 'totp_secret') })
+      .where('id', '=', userId)
+      .where('totp_secret', '=', opened.base32)
+      .execute();
+  }
   await db.deleteFrom('login_failures').where('email', '=', user.email).execute();
+}
+
+/** Whether a second factor is on or being set up, for the reset. */
+export async function findSecondFactorState(db: Kysely<DB> | Transaction<DB>, userId: number): Promise<{ enabled: boolean; pending: boolean }> {
+  const user = await db.selectFrom('users').select(['totp_secret', 'totp_pending_secret']).where('id', '=', userId).executeTakeFirstOrThrow();
+  return { enabled: user.totp_secret !== null, pending: user.totp_pending_secret !== null };
+}
+
+/** Forgets the second factor: secret, one being set up, and the step of the last code used. */
+export async function clearSecondFactor(db: Kysely<DB> | Transaction<DB>, userId: number): Promise<void> {
+  await db.updateTable('users').set({ totp_secret: null, totp_enabled_at: null, totp_pending_secret: null, totp_last_step: null }).where('id', '=', userId).execute();
 }

@@ -25,20 +25,53 @@ export interface AdminUserRow {
   two_factor: boolean;
 }
 
-// a list page, not an export: beyond this many an administrator narrows by office
-export const USER_LIST_LIMIT = 500;
+export const USER_PAGE_SIZE = 50;
 
-/** Users holding any role in the office (officeId), or every user (null). */
-export function listUsers(db: Executor, officeId: number | null): Promise<AdminUserRow[]> {
-  let query = db
-    .selectFrom('users')
-    .select(['users.id', 'users.email', 'users.name_bn', 'users.name_en', 'users.status', sql<boolean>`users.totp_enabled_at is not null`.as('two_factor')])
-    .orderBy('users.email')
-    .limit(USER_LIST_LIMIT);
-  if (officeId !== null) {
-    query = query.where((eb) => eb.exists(eb.selectFrom('role_grants').select('role_grants.id').whereRef('role_grants.user_id', '=', 'users.id').where('role_grants.office_id', '=', officeId)));
+/** Which users a list page shows: those of one office (or all), matching a search, one page of them. */
+export interface UserListQuery {
+  /** users holding any role in this office; null: every user */
+  officeId: number | null;
+  /** part of the name (Bangla or English) or e-mail address, any case; empty: no search */
+  search: string;
+  offset: number;
+  limit: number;
+}
+
+/** `50%_off` is looked for as it is typed, not as a LIKE pattern. */
+function likeContaining(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+}
+
+function usersMatching(db: Executor, query: Pick<UserListQuery, 'officeId' | 'search'>) {
+  let users = db.selectFrom('users');
+  if (query.officeId !== null) {
+    const officeId = query.officeId;
+    users = users.where((eb) => eb.exists(eb.selectFrom('role_grants').select('role_grants.id').whereRef('role_grants.user_id', '=', 'users.id').where('role_grants.office_id', '=', officeId)));
   }
-  return query.execute();
+  const search = query.search.trim();
+  if (search !== '') {
+    const pattern = likeContaining(search);
+    users = users.where((eb) => eb.or([eb('users.email', 'ilike', pattern), eb('users.name_bn', 'ilike', pattern), eb('users.name_en', 'ilike', pattern)]));
+  }
+  return users;
+}
+
+export async function countUsersMatching(db: Executor, query: Pick<UserListQuery, 'officeId' | 'search'>): Promise<number> {
+  const count = await usersMatching(db, query).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  return Number(count.n);
+}
+
+/** One page of the users asked for, in e-mail order. */
+export function listUsers(db: Executor, query: UserListQuery): Promise<AdminUserRow[]> {
+  return (
+    usersMatching(db, query)
+      .select(['users.id', 'users.email', 'users.name_bn', 'users.name_en', 'users.status', sql<boolean>`users.totp_enabled_at is not null`.as('two_factor')])
+      // the address is unique, so pages neither overlap nor skip anyone
+      .orderBy('users.email')
+      .offset(query.offset)
+      .limit(query.limit)
+      .execute()
+  );
 }
 
 export function listGrantRows(db: Executor, userIds: readonly number[]): Promise<GrantRow[]> {

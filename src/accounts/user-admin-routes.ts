@@ -1,4 +1,5 @@
-// /admin/users: inviting users, granting and revoking roles, disabling and enabling accounts.
+// /admin/users: inviting users, granting and revoking roles, disabling and enabling accounts,
+// resetting a lost second factor; the list in pages of 50 with a search.
 // Every route acts for one office when the request names it (`office`: an office administrator's
 // way in, checked against that office) and for the whole country otherwise (system
 // administrators only); user-admin.ts keeps what is done within those bounds.
@@ -16,10 +17,12 @@ import { invitationMail } from './account-mail.ts';
 import { describeGrants } from './describe-grants.ts';
 import { AccountsError } from './errors.ts';
 import { inviteUser, renewInvitation, type Invited } from './invitations.ts';
-import { renderUsersPage, SCOPE_KINDS, type UsersView } from './pages/users-page.ts';
+import { renderResetTwoFactorPage } from './pages/reset-two-factor-page.ts';
+import { renderUsersPage, SCOPE_KINDS, usersAddress, type UsersView } from './pages/users-page.ts';
+import { resetSecondFactor } from './second-factor-reset.ts';
 import { ROLES, type Grant, type Role } from './roles.ts';
 import { done, linkBase, privatePage, sendAfterCommit, wantsJson, type AccountsRoutesOptions } from './route-support.ts';
-import { grantRoleWithin, listUsersWithin, OFFICE_ROLES, revokeRoleWithin, setUserEnabled, type Within } from './user-admin.ts';
+import { grantRoleWithin, listUsersWithin, OFFICE_ROLES, requireUserWithin, revokeRoleWithin, setUserEnabled, type Within } from './user-admin.ts';
 import { grantOfRow } from './user-repository.ts';
 import type { ScopeRequest } from './users.ts';
 
@@ -28,6 +31,7 @@ const office = slug.optional();
 const csrf = z.string().optional();
 const role = z.enum(ROLES);
 const scopeFields = { scope_kind: z.enum(SCOPE_KINDS).optional(), scope: z.string().trim().max(200).optional() };
+const lang = z.enum(['bn', 'en']).optional().catch(undefined);
 const userParams = z.object({ id: z.coerce.number().int().min(1).max(2_147_483_647) });
 const inviteBody = z.object({ email: z.string().max(254), name_bn: z.string().max(200), name_en: z.string().max(200).optional(), role, office, ...scopeFields, _csrf: csrf });
 
@@ -70,17 +74,18 @@ export async function userAdminRoutes(fastify: FastifyInstance, options: Account
 
   const withinOf = async (officeSlug: string | undefined): Promise<Within> =>
     officeSlug ? { kind: 'office', officeId: await requireOfficeId(app.db, officeSlug) } : { kind: 'everywhere' };
-  const listAddress = (officeSlug: string | undefined) => (officeSlug ? `/admin/users?office=${encodeURIComponent(officeSlug)}` : '/admin/users');
+  const listAddress = (officeSlug: string | undefined) => usersAddress({ office: officeSlug });
 
   async function usersPage(
     request: FastifyRequest,
     reply: FastifyReply,
     officeSlug: string | undefined,
-    extra: { notice?: UsersView['notice']; invite?: UsersView['invite']; errors?: UsersView['errors']; status?: number } = {},
+    extra: { notice?: UsersView['notice']; invite?: UsersView['invite']; errors?: UsersView['errors']; status?: number; search?: string; page?: number } = {},
   ) {
     const lang = request.lang;
     const within = await withinOf(officeSlug);
-    const users = await listUsersWithin(app.db, within);
+    const search = extra.search ?? '';
+    const { users, total, page, pageSize } = await listUsersWithin(app.db, within, { search, page: extra.page ?? 1 });
     const officeName = async (officeId: number) => {
       const named = (await findScopeNames(app.db, { officeIds: [officeId], placeIds: [], organisationIds: [] })).offices.get(officeId);
       return named ? (lang === 'en' && named.name_en ? named.name_en : named.name_bn) : String(officeId);
@@ -106,6 +111,7 @@ export async function userAdminRoutes(fastify: FastifyInstance, options: Account
       invite: extra.invite ?? { email: '', name_bn: '', name_en: '', role: 'office_staff', scope_kind: 'national', scope: '' },
       errors: extra.errors ?? {},
       outbox: options.mailer.kind === 'outbox',
+      paging: { search, page, pageSize, total },
     };
     return privatePage(request, reply, renderUsersPage(lang, view), extra.status ?? 200);
   }
@@ -120,8 +126,19 @@ export async function userAdminRoutes(fastify: FastifyInstance, options: Account
 
   app.get(
     '/admin/users',
-    { config: { access: manageUsers }, schema: { hide: true, querystring: z.object({ office, lang: z.enum(['bn', 'en']).optional().catch(undefined) }) } },
-    async (request, reply) => usersPage(request, reply, request.query.office),
+    {
+      config: { access: manageUsers },
+      schema: {
+        hide: true,
+        querystring: z.object({
+          office,
+          lang,
+          q: z.string().trim().max(200).optional().catch(undefined),
+          page: z.coerce.number().int().min(1).max(1_000_000).optional().catch(undefined),
+        }),
+      },
+    },
+    async (request, reply) => usersPage(request, reply, request.query.office, { search: request.query.q ?? '', page: request.query.page ?? 1 }),
   );
 
   app.post('/admin/users/invite', { config: { access: manageUsers }, schema: { hide: true, body: inviteBody } }, async (request, reply) => {
@@ -174,4 +191,23 @@ export async function userAdminRoutes(fastify: FastifyInstance, options: Account
       return done(request, reply, listAddress(request.body.office));
     });
   }
+
+  app.get(
+    '/admin/users/:id/reset-2fa',
+    { config: { access: manageUsers }, schema: { hide: true, params: userParams, querystring: z.object({ office, lang }) } },
+    async (request, reply) => {
+      const user = await requireUserWithin(app.db, await withinOf(request.query.office), request.params.id);
+      const name = request.lang === 'en' && user.name_en ? user.name_en : user.name_bn;
+      const view = { user: { id: user.id, name, email: user.email }, office: request.query.office, csrfToken: csrfToken(reply) };
+      return privatePage(request, reply, renderResetTwoFactorPage(request.lang, view));
+    },
+  );
+
+  app.post('/admin/users/:id/reset-2fa', { config: { access: manageUsers }, schema: { hide: true, params: userParams, body: officeBody } }, async (request, reply) => {
+    const reset = await resetSecondFactor(app.db, actorOf(request), await withinOf(request.body.office), request.params.id);
+    const sent = await sendAfterCommit(options.mailer, request.log, reset.mail);
+    if (wantsJson(request)) return reply.header('cache-control', 'no-store').send({ ok: true, mail_sent: sent });
+    const text = t(request.lang, sent ? 'users.reset_2fa_done' : 'users.reset_2fa_not_mailed', { email: reset.email });
+    return usersPage(request, reply, request.body.office, { notice: { text, warning: !sent } });
+  });
 }

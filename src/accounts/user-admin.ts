@@ -11,11 +11,13 @@ import type { Grant, Role } from './roles.ts';
 import { deleteSessionsOf } from './session-repository.ts';
 import {
   countSystemAdmins,
+  countUsersMatching,
   deleteGrant,
   findAdminUser,
   listGrantRows,
   listUsers,
   setUserStatus,
+  USER_PAGE_SIZE,
   type AdminUserRow,
   type GrantRow,
 } from './user-admin-repository.ts';
@@ -52,12 +54,25 @@ export async function requireUserWithin(db: Executor, within: Within, userId: nu
   return { ...user, grants };
 }
 
-export async function listUsersWithin(db: Kysely<DB>, within: Within): Promise<(AdminUserRow & { grants: GrantRow[] })[]> {
-  const users = await listUsers(db, officeOf(within));
+export interface UserPage {
+  users: (AdminUserRow & { grants: GrantRow[] })[];
+  total: number;
+  /** 1-based, within 1 and the last page */
+  page: number;
+  pageSize: number;
+}
+
+/** One page (50 users) of those the one acting may see, matching the search. A page past the end shows the last one. */
+export async function listUsersWithin(db: Kysely<DB>, within: Within, options: { search?: string; page?: number } = {}): Promise<UserPage> {
+  const search = options.search ?? '';
+  const total = await countUsersMatching(db, { officeId: officeOf(within), search });
+  const lastPage = Math.max(1, Math.ceil(total / USER_PAGE_SIZE));
+  const page = Math.min(Math.max(1, options.page ?? 1), lastPage);
+  const users = await listUsers(db, { officeId: officeOf(within), search, offset: (page - 1) * USER_PAGE_SIZE, limit: USER_PAGE_SIZE });
   const grants = await listGrantRows(db, users.map((user) => user.id));
   // acting for an office, only the roles held there are shown
   const visible = (grant: GrantRow) => within.kind === 'everywhere' || grant.office_id === within.officeId;
-  return users.map((user) => ({ ...user, grants: grants.filter((grant) => grant.user_id === user.id && visible(grant)) }));
+  return { users: users.map((user) => ({ ...user, grants: grants.filter((grant) => grant.user_id === user.id && visible(grant)) })), total, page, pageSize: USER_PAGE_SIZE };
 }
 
 export async function grantRoleWithin(db: Kysely<DB>, actor: Actor, within: Within, userId: number, role: Role, scope: ScopeRequest): Promise<void> {

@@ -6,6 +6,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import { recordAudit } from '../audit/index.ts';
 import type { Actor } from '../core/actor.ts';
 import type { DB } from '../core/db/schema.ts';
+import { updateSpecialWorkingDay } from './admin-repository.ts';
 import { holidayState, specialWorkingDayState, withDeadlines, yearsOf, type AuditState } from './audit-states.ts';
 import { recomputeOpenClocks, type MovedClock } from './clock-repository.ts';
 import { CalendarError } from './errors.ts';
@@ -15,6 +16,7 @@ import {
   findHoliday,
   findSameHoliday,
   findSameSpecialWorkingDay,
+  findSpecialWorkingDay,
   insertHoliday,
   insertNewHolidays,
   insertNewSpecialWorkingDays,
@@ -34,6 +36,29 @@ export interface ChangeOutcome<T> {
   changeId: number;
 }
 
+/**
+ * 'save' makes the change; 'check' makes it in a transaction that is then rolled back, to learn
+ * which open deadlines it would move (the calendar editing pages' "Check" button). A checked
+ * change writes nothing: no calendar row, no calendar_changes row, no audit row.
+ */
+export type ChangeMode = 'save' | 'check';
+
+/** What a checked change would do; it has no record, so no change id. */
+export interface CheckedChange<T> {
+  result: T;
+  moved: MovedClock[];
+  changeId: null;
+}
+
+export type ChangeResult<T, M extends ChangeMode> = M extends 'check' ? CheckedChange<T> : ChangeOutcome<T>;
+
+/** Thrown inside a checked change's transaction, so that Kysely rolls it back; never leaves this file. */
+class CheckedChangeRollback extends Error {
+  constructor(readonly checked: CheckedChange<unknown>) {
+    super('calendar change checked, then rolled back');
+  }
+}
+
 // Calendar changes are rare; taking them one at a time (across instances too) keeps
 // "is it already there?" checks and deadline recomputation free of races.
 const CALENDAR_LOCK = 16_122_026;
@@ -48,33 +73,41 @@ interface Change<T> {
   after: AuditState | null;
 }
 
-async function recordChange<T>(
+async function recordChange<T, M extends ChangeMode = 'save'>(
   db: Kysely<DB>,
   actor: Actor,
   action: string,
   officeId: number | null,
   change: (trx: Transaction<DB>) => Promise<Change<T>>,
-): Promise<ChangeOutcome<T>> {
-  return db.transaction().execute(async (trx) => {
-    await sql`select pg_advisory_xact_lock(${CALENDAR_LOCK})`.execute(trx);
-    const { result, detail, subject, before, after } = await change(trx);
-    const moved = await recomputeOpenClocks(trx, officeId);
-    // its id is the calendar's revision (calendar-cache.ts), so the calendar keeps its own record
-    const row = await trx
-      .insertInto('calendar_changes')
-      .values({ actor: actor.label, action, office_id: officeId, detail: JSON.stringify(detail), moved_clocks: JSON.stringify(moved) })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await recordAudit(trx, {
-      actor,
-      action: `calendar.${action}`,
-      officeId,
-      subject,
-      before: withDeadlines(before, moved, 'from'),
-      after: withDeadlines(after, moved, 'to'),
+  mode: M = 'save' as M,
+): Promise<ChangeResult<T, M>> {
+  try {
+    return await db.transaction().execute(async (trx) => {
+      await sql`select pg_advisory_xact_lock(${CALENDAR_LOCK})`.execute(trx);
+      const { result, detail, subject, before, after } = await change(trx);
+      const moved = await recomputeOpenClocks(trx, officeId);
+      if (mode === 'check') throw new CheckedChangeRollback({ result, moved, changeId: null });
+      // its id is the calendar's revision (calendar-cache.ts), so the calendar keeps its own record
+      const row = await trx
+        .insertInto('calendar_changes')
+        .values({ actor: actor.label, action, office_id: officeId, detail: JSON.stringify(detail), moved_clocks: JSON.stringify(moved) })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await recordAudit(trx, {
+        actor,
+        action: `calendar.${action}`,
+        officeId,
+        subject,
+        before: withDeadlines(before, moved, 'from'),
+        after: withDeadlines(after, moved, 'to'),
+      });
+      const outcome: ChangeOutcome<T> = { result, moved, changeId: row.id };
+      return outcome as ChangeResult<T, M>;
     });
-    return { result, moved, changeId: row.id };
-  });
+  } catch (error) {
+    if (error instanceof CheckedChangeRollback) return error.checked as ChangeResult<T, M>;
+    throw error;
+  }
 }
 
 function describeHoliday(h: Pick<HolidayRow, 'id' | 'date' | 'name_bn' | 'name_en' | 'kind'>) {
@@ -116,7 +149,7 @@ function checkedHoliday(holiday: HolidayRequest): NewHoliday {
   return { ...holiday, kind };
 }
 
-export function addHoliday(db: Kysely<DB>, actor: Actor, request: HolidayRequest) {
+export function addHoliday<M extends ChangeMode = 'save'>(db: Kysely<DB>, actor: Actor, request: HolidayRequest, mode?: M) {
   const holiday = checkedHoliday(request);
   return recordChange(db, actor, 'holiday.add', holiday.office_id, async (trx) => {
     await refuseDuplicateHoliday(trx, holiday);
@@ -128,7 +161,7 @@ export function addHoliday(db: Kysely<DB>, actor: Actor, request: HolidayRequest
       before: { holiday: null },
       after: holidayState(row),
     };
-  });
+  }, mode);
 }
 
 /** Moves a holiday to another date (moon-dependent dates are confirmed late). */
@@ -151,7 +184,7 @@ export async function moveHoliday(db: Kysely<DB>, actor: Actor, id: number, toDa
   });
 }
 
-export async function changeHoliday(db: Kysely<DB>, actor: Actor, id: number, changes: Partial<NewHoliday>) {
+export async function changeHoliday<M extends ChangeMode = 'save'>(db: Kysely<DB>, actor: Actor, id: number, changes: Partial<NewHoliday>, mode?: M) {
   if (changes.date !== undefined) checkCalendarDate(changes.date, 'date');
   const found = await requireHoliday(db, id);
   return recordChange(db, actor, 'holiday.change', found.office_id, async (trx) => {
@@ -166,10 +199,10 @@ export async function changeHoliday(db: Kysely<DB>, actor: Actor, id: number, ch
       before: holidayState(before),
       after: holidayState(row),
     };
-  });
+  }, mode);
 }
 
-export async function removeHoliday(db: Kysely<DB>, actor: Actor, id: number) {
+export async function removeHoliday<M extends ChangeMode = 'save'>(db: Kysely<DB>, actor: Actor, id: number, mode?: M) {
   const found = await requireHoliday(db, id);
   return recordChange(db, actor, 'holiday.remove', found.office_id, async (trx) => {
     const row = await deleteHoliday(trx, id);
@@ -181,10 +214,10 @@ export async function removeHoliday(db: Kysely<DB>, actor: Actor, id: number) {
       before: holidayState(row),
       after: { holiday: null },
     };
-  });
+  }, mode);
 }
 
-export function addSpecialWorkingDay(db: Kysely<DB>, actor: Actor, day: NewSpecialWorkingDay) {
+export function addSpecialWorkingDay<M extends ChangeMode = 'save'>(db: Kysely<DB>, actor: Actor, day: NewSpecialWorkingDay, mode?: M) {
   checkCalendarDate(day.date, 'date');
   return recordChange(db, actor, 'special_working_day.add', day.office_id, async (trx) => {
     if (await findSameSpecialWorkingDay(trx, day)) throw new CalendarError('special_working_day_exists', day.date, 'date');
@@ -196,10 +229,10 @@ export function addSpecialWorkingDay(db: Kysely<DB>, actor: Actor, day: NewSpeci
       before: { special_working_day: null },
       after: specialWorkingDayState(row),
     };
-  });
+  }, mode);
 }
 
-export async function removeSpecialWorkingDay(db: Kysely<DB>, actor: Actor, id: number) {
+export async function removeSpecialWorkingDay<M extends ChangeMode = 'save'>(db: Kysely<DB>, actor: Actor, id: number, mode?: M) {
   checkId(id);
   const row = await db.selectFrom('special_working_days').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw new CalendarError('holiday_not_found', `special working day ${id}`);
@@ -212,7 +245,38 @@ export async function removeSpecialWorkingDay(db: Kysely<DB>, actor: Actor, id: 
       before: specialWorkingDayState(row),
       after: { special_working_day: null },
     };
-  });
+  }, mode);
+}
+
+/** Corrects a declared working day: its date or its names. */
+export async function changeSpecialWorkingDay<M extends ChangeMode = 'save'>(
+  db: Kysely<DB>,
+  actor: Actor,
+  id: number,
+  changes: Partial<Pick<NewSpecialWorkingDay, 'date' | 'name_bn' | 'name_en'>>,
+  mode?: M,
+) {
+  if (changes.date !== undefined) checkCalendarDate(changes.date, 'date');
+  checkId(id);
+  const found = await findSpecialWorkingDay(db, id);
+  if (!found) throw new CalendarError('holiday_not_found', `special working day ${id}`);
+  return recordChange(db, actor, 'special_working_day.change', found.office_id, async (trx) => {
+    const before = await findSpecialWorkingDay(trx, id);
+    if (!before) throw new CalendarError('holiday_not_found', `special working day ${id}`);
+    const date = changes.date ?? before.date;
+    const same = await findSameSpecialWorkingDay(trx, { date, office_id: before.office_id });
+    if (same && same.id !== id) throw new CalendarError('special_working_day_exists', date, 'date');
+    const row = await updateSpecialWorkingDay(trx, id, changes);
+    if (!row) throw new CalendarError('holiday_not_found', `special working day ${id}`);
+    const describe = (day: typeof row) => ({ id: day.id, date: day.date, name_bn: day.name_bn, name_en: day.name_en });
+    return {
+      result: row,
+      detail: { before: describe(before), after: describe(row), changes },
+      subject: { type: 'special_working_day', id },
+      before: specialWorkingDayState(before),
+      after: specialWorkingDayState(row),
+    };
+  }, mode);
 }
 
 /**
@@ -277,7 +341,7 @@ export interface OfficeHours {
 }
 
 /** Sets an office's weekly holidays and hours (the national defaults apply until it does). */
-export async function setOfficeHours(db: Kysely<DB>, actor: Actor, officeId: number, hours: OfficeHours) {
+export async function setOfficeHours<M extends ChangeMode = 'save'>(db: Kysely<DB>, actor: Actor, officeId: number, hours: OfficeHours, mode?: M) {
   // build the calendar once so that bad hours are refused before anything is written
   new WorkingCalendar({ holidays: [], weeklyHolidays: hours.weekly_holidays, opening: hours.opening, closing: hours.closing });
   return recordChange(db, actor, 'office_hours.set', officeId, async (trx) => {
@@ -294,5 +358,5 @@ export async function setOfficeHours(db: Kysely<DB>, actor: Actor, officeId: num
       before: { office_hours: before ?? null },
       after: { office_hours: { office_id: officeId, ...hours } },
     };
-  });
+  }, mode);
 }

@@ -45,13 +45,16 @@ export {
   addHolidays,
   addSpecialWorkingDay,
   changeHoliday,
+  changeSpecialWorkingDay,
   importIcs,
   listCalendarChanges,
   moveHoliday,
   removeHoliday,
   removeSpecialWorkingDay,
   setOfficeHours,
+  type ChangeMode,
   type ChangeOutcome,
+  type CheckedChange,
   type OfficeHours,
 } from './calendar-changes.ts';
 export { deadlineResponse, movedClocksJson, officeHoursChangeResponse } from './api-responses.ts';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { describeFieldChange, describePartChange, diffCharters } from './charter-diff.ts';
+import { describeFieldChange, describeGrsChange, describeOfficerChange, describePartChange, diffCharters, diffGrsContacts, diffOfficers } from './charter-diff.ts';
 import { CHARTER_FORMAT, type CharterDocument, type Service, type TimeLimit } from './model.ts';
 
 function limit(text: string, fields: Partial<TimeLimit>): TimeLimit {
@@ -105,5 +105,40 @@ test('vision, mission and expectations changes are listed for the charter as a w
   const diff = diffCharters(charter([]), charter([], { vision_bn: 'নতুন ভিশন', expectations_bn: [] }));
   assert.deepEqual(diff.parts.map((part) => part.part), ['vision', 'expectations']);
   assert.deepEqual(diff.parts.map((part) => describePartChange('en', part)), ['Vision “ভিশন” → “নতুন ভিশন”', 'Expectations changed']);
-  assert.deepEqual(diffCharters(charter([service('s1')]), charter([service('s1')])), { parts: [], services: [] });
+  assert.deepEqual(diffCharters(charter([service('s1')]), charter([service('s1')])), { parts: [], services: [], officers: [], grs_contacts: [] });
+});
+
+const rahim = { name_bn: 'রহিম', designation_bn: 'প্রোগ্রামার', phone: null, mobile: '+8801712345678', email: null };
+
+test('an officer whose mobile changed is one change, matched by name; a new and a dropped officer read as such', () => {
+  const karim = { name_bn: 'করিম', designation_bn: 'অনিক', phone: null, mobile: null, email: 'karim@x.gov.bd' };
+  const salma = { name_bn: 'সালমা', designation_bn: null, phone: '+88042168001', mobile: null, email: null };
+  const changes = diffOfficers([rahim, karim], [{ ...rahim, mobile: '+8801711000111' }, salma]);
+  assert.deepEqual(changes.flatMap((change) => describeOfficerChange('en', change)), [
+    'রহিম: mobile “+8801712345678” → “+8801711000111”',
+    'New officer: সালমা, +88042168001',
+    'Officer removed: করিম, অনিক, karim@x.gov.bd',
+  ]);
+  assert.deepEqual(describeOfficerChange('bn', changes[0] as (typeof changes)[0]), ['রহিম: মোবাইল “+8801712345678” → “+8801711000111”']);
+  assert.deepEqual(diffOfficers([rahim], [{ ...rahim }]), []);
+});
+
+test('the history compares officer lists only when both versions carry one', () => {
+  const diff = diffCharters({ ...charter([]), officers: [rahim] }, { ...charter([]), officers: [] });
+  assert.equal(diff.officers.length, 1);
+  assert.deepEqual(diffCharters(charter([]), charter([])).officers, []);
+});
+
+test('GRS steps are matched by role, then by level: a shortened limit reads "step 2: time limit 20 → 15 working days"', () => {
+  const step = (level: number, role: string, limitDays: number) => ({ level, role_bn: role, contact_bn: 'জেলা প্রশাসক\nযশোর', time_limit: days(limitDays) });
+  const before = [step(1, 'অনিক', 30), step(2, 'আপিল কর্মকর্তা', 20)];
+  const after = [step(1, 'অভিযোগ নিষ্পত্তি কর্মকর্তা', 30), step(2, 'আপিল কর্মকর্তা', 15), step(3, 'মন্ত্রিপরিষদ বিভাগ', 60)];
+  const changes = diffGrsContacts(before, after);
+  assert.deepEqual(changes.flatMap((change) => describeGrsChange('en', change)), [
+    'GRS contact, step 2: time limit 20 → 15 working days',
+    'GRS contact, step 1: role “অনিক” → “অভিযোগ নিষ্পত্তি কর্মকর্তা”',
+    'New GRS contact: মন্ত্রিপরিষদ বিভাগ · জেলা প্রশাসক, যশোর · 60 কার্যদিবস',
+  ]);
+  assert.equal(describeGrsChange('bn', changes[0] as (typeof changes)[0])[0], 'জিআরএস যোগাযোগ, ধাপ ২: সময়সীমা ২০ → ১৫ কার্যদিবস');
+  assert.deepEqual(diffGrsContacts(before.slice(1), before).flatMap((change) => describeGrsChange('en', change)), ['New GRS contact: অনিক · জেলা প্রশাসক, যশোর · 30 কার্যদিবস']);
 });

@@ -15,7 +15,7 @@ type TimeLimitColumns = Pick<
   'time_limit_text' | 'time_immediate' | 'time_min' | 'time_max' | 'time_unit' | 'time_conditional' | 'time_on_demand'
 >;
 
-function timeLimitColumns(limit: TimeLimit): Insertable<TimeLimitColumns> {
+export function timeLimitColumns(limit: TimeLimit): Insertable<TimeLimitColumns> {
   return {
     time_limit_text: limit.text,
     time_immediate: limit.immediate,

@@ -13,7 +13,7 @@ import { calendarOfficeHours } from './calendar-office-hours.ts';
 import { CliUsageError, type Command } from './command.ts';
 import { describeError } from './describe-error.ts';
 import { slaDue } from './sla-due.ts';
-import { usersCreate, usersCreateAdmin, usersGrant, usersToken } from './users.ts';
+import { usersCreate, usersCreateAdmin, usersGrant, usersResetTwoFactor, usersToken } from './users.ts';
 
 export const commands: Readonly<Record<string, Command>> = {
   'charter import': charterImport,
@@ -36,6 +36,7 @@ export const commands: Readonly<Record<string, Command>> = {
   'users create': usersCreate,
   'users grant': usersGrant,
   'users token': usersToken,
+  'users reset-2fa': usersResetTwoFactor,
 };
 
 function usage(): string {

@@ -1,7 +1,9 @@
-// users create-admin | create | grant | token: accounts from the command line. The first system
+// users create-admin | create | grant | token | reset-2fa: accounts from the command line. The first system
 // administrator can only be made here; passwords come on standard input, never as an argument
 // (arguments are visible to every user of the machine in the process list).
-import { createUser, findUserIdByEmail, grantRole, issueApiToken, ROLES, type Role, type ScopeRequest } from '../accounts/index.ts';
+import { createUser, findUserIdByEmail, grantRole, issueApiToken, resetSecondFactorByEmail, ROLES, type Role, type ScopeRequest } from '../accounts/index.ts';
+import { loadConfig } from '../core/config.ts';
+import { createOutboxMailer, createSmtpMailer, describeSendError } from '../mail/index.ts';
 
 import { CliUsageError, cliActor, parseCommandArgs, printJson, withDatabase, type Command } from './command.ts';
 
@@ -86,6 +88,33 @@ export const usersToken: Command = {
     const token = await withDatabase(async ({ db }) => issueApiToken(db, cliActor(), await findUserIdByEmail(db, values.email ?? ''), values.name ?? ''));
     // the token alone on stdout, so that it can be captured: TOKEN=$(npm run --silent cli -- users token …)
     process.stdout.write(`${token}\n`);
+    return 0;
+  },
+};
+
+export const usersResetTwoFactor: Command = {
+  usage: 'users reset-2fa --email <address>',
+  async run(args) {
+    const { values } = parseCommandArgs(args, { email: { type: 'string' } });
+    if (!values.email) throw new CliUsageError('--email is needed');
+    const config = loadConfig();
+    const { email, mailError } = await withDatabase(async ({ db }) => {
+      // the same mail the web's reset sends: whoever reset it, the user hears of it
+      const quiet = { info: () => undefined };
+      const mailer = config.smtpUrl ? createSmtpMailer({ url: config.smtpUrl, from: config.mailFrom }) : createOutboxMailer(db, quiet);
+      try {
+        const reset = await resetSecondFactorByEmail(db, cliActor(), values.email ?? '');
+        const mailError = await mailer.send(reset.mail).then(
+          () => null,
+          (error: unknown) => describeSendError(error),
+        );
+        return { email: reset.email, mailError };
+      } finally {
+        await mailer.close();
+      }
+    });
+    process.stdout.write(`Two-step sign-in of ${email} was reset and their sessions ended; at the next sign-in the password alone signs in, then the app is set up again.\n`);
+    if (mailError) process.stderr.write(`The mail telling ${email} could not be sent (${mailError.code}): tell them yourself.\n`);
     return 0;
   },
 };

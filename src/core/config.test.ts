@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { ConfigError, loadConfig } from './config.ts';
+import { ConfigError, DEV_SECRET_KEY_FILE, loadConfig, resolveSecretKey } from './config.ts';
 
 test('with nothing set the portal runs on port 3000 with the embedded database in ./data', () => {
   const config = loadConfig({});
@@ -49,4 +51,39 @@ test('the owner connection for migrations needs PostgreSQL, and is passed on whe
   const config = loadConfig({ DATABASE_URL: 'postgres://app@db/p', MIGRATION_DATABASE_URL: 'postgres://owner@db/p' });
   assert.equal(config.migrationDatabaseUrl, 'postgres://owner@db/p');
   assert.equal(loadConfig({ DATABASE_URL: 'postgres://app@db/p' }).migrationDatabaseUrl, undefined);
+});
+
+test('SECRET_KEY is read as 64 hex digits or as base64 of 32 bytes', () => {
+  const key = Buffer.alloc(32, 7);
+  assert.deepEqual(loadConfig({ SECRET_KEY: key.toString('hex') }).secretKey, key);
+  assert.deepEqual(loadConfig({ SECRET_KEY: key.toString('base64') }).secretKey, key);
+  assert.deepEqual(loadConfig({ SECRET_KEY: key.toString('base64url') }).secretKey, key);
+  assert.equal(loadConfig({}).secretKey, undefined);
+});
+
+test('a SECRET_KEY of the wrong length or form stops start-up, naming the variable and not repeating the value', () => {
+  for (const value of ['short', Buffer.alloc(16).toString('base64'), 'z'.repeat(64), Buffer.alloc(33).toString('hex')]) {
+    assert.throws(() => loadConfig({ SECRET_KEY: value }), (e) => e instanceof ConfigError && /SECRET_KEY/.test(e.message) && !e.message.includes(value), value);
+  }
+});
+
+test('in production a missing SECRET_KEY stops start-up, naming the variable', () => {
+  assert.throws(() => loadConfig({ NODE_ENV: 'production' }), (e) => e instanceof ConfigError && /SECRET_KEY/.test(e.message));
+  assert.doesNotThrow(() => loadConfig({ NODE_ENV: 'production', SECRET_KEY: Buffer.alloc(32, 1).toString('hex') }));
+});
+
+test('in development without SECRET_KEY a key is made once in DATA_DIR, readable only by its owner, and kept', async () => {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'protishruti-secret-key-'));
+  try {
+    const config = loadConfig({ DATA_DIR: dataDir });
+    const first = await resolveSecretKey(config);
+    assert.equal(first.length, 32);
+    const file = path.join(dataDir, DEV_SECRET_KEY_FILE);
+    assert.equal((await stat(file)).mode & 0o777, 0o600);
+    assert.deepEqual(await resolveSecretKey(config), first);
+    const given = Buffer.alloc(32, 9);
+    assert.deepEqual(await resolveSecretKey(loadConfig({ DATA_DIR: dataDir, SECRET_KEY: given.toString('hex') })), given);
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+  }
 });

@@ -1,4 +1,6 @@
 // Environment → typed, validated configuration. Fails fast, naming the variable at fault.
+import { randomBytes } from 'node:crypto';
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -62,7 +64,25 @@ const schema = z.object({
   DB_CONNECT_TIMEOUT_MS: milliseconds(DEFAULT_DATABASE_TIMEOUTS.connectMs),
   DB_STATEMENT_TIMEOUT_MS: milliseconds(DEFAULT_DATABASE_TIMEOUTS.statementMs),
   DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: milliseconds(DEFAULT_DATABASE_TIMEOUTS.idleInTransactionMs),
+  // never echoed in an error: the message says what is wrong with it, not what it is
+  SECRET_KEY: z
+    .string()
+    .optional()
+    .refine((value) => value === undefined || parseSecretKey(value) !== null, 'must be 32 random bytes, as 64 hex digits or base64 (e.g. `openssl rand -base64 32`)'),
 });
+
+const SECRET_KEY_BYTES = 32;
+/** Where a development server keeps the key it made for itself when SECRET_KEY is unset. */
+export const DEV_SECRET_KEY_FILE = 'secret-key';
+
+/** 32 bytes from 64 hex digits or from base64 (standard or URL-safe); null for anything else. */
+export function parseSecretKey(text: string): Buffer | null {
+  const value = text.trim();
+  if (/^[0-9a-fA-F]{64}$/.test(value)) return Buffer.from(value, 'hex');
+  if (!/^[A-Za-z0-9+/_-]+={0,2}$/.test(value)) return null;
+  const bytes = Buffer.from(value.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
+  return bytes.length === SECRET_KEY_BYTES ? bytes : null;
+}
 
 export interface Config {
   port: number;
@@ -83,6 +103,11 @@ export interface Config {
   requireTwoFactor: boolean;
   /** PostgreSQL only: the embedded database is in-process and cannot hang on a network */
   databaseTimeouts: DatabaseTimeouts;
+  /**
+   * SECRET_KEY: encrypts secrets kept in the database (TOTP). Unset only outside production,
+   * where resolveSecretKey() makes one in DATA_DIR.
+   */
+  secretKey: Buffer | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -100,6 +125,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   // without it a mailed link would be built from the request's Host header, which anyone can set
   if (c.MIGRATION_DATABASE_URL && !c.DATABASE_URL) throw new ConfigError('Invalid configuration (environment variables):\n  MIGRATION_DATABASE_URL: needs DATABASE_URL (the embedded database has one user)');
   if (c.SMTP_URL && !c.PUBLIC_URL) throw new ConfigError('Invalid configuration (environment variables):\n  SMTP_URL: needs PUBLIC_URL, the address the links in mails point to');
+  // a key made up on the server itself would be lost with the machine, and with it every second factor
+  if (!c.SECRET_KEY && env.NODE_ENV === 'production') {
+    throw new ConfigError('Invalid configuration (environment variables):\n  SECRET_KEY: is needed in production (NODE_ENV=production): 32 random bytes as base64 or hex, e.g. `openssl rand -base64 32`; keep it safe, the TOTP secrets cannot be read without it');
+  }
   return {
     port: c.PORT,
     host: c.HOST,
@@ -118,5 +147,27 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       statementMs: c.DB_STATEMENT_TIMEOUT_MS,
       idleInTransactionMs: c.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
     },
+    secretKey: c.SECRET_KEY ? (parseSecretKey(c.SECRET_KEY) ?? undefined) : undefined,
   };
+}
+
+/**
+ * SECRET_KEY, or in development the key in `$DATA_DIR/secret-key` (made on first start, 0600),
+ * so that a developer's second factor survives a restart without setting anything. Several
+ * servers sharing one PostgreSQL database must be given the same SECRET_KEY.
+ */
+export async function resolveSecretKey(config: Pick<Config, 'secretKey' | 'dataDir'>): Promise<Buffer> {
+  if (config.secretKey) return config.secretKey;
+  const file = path.join(config.dataDir, DEV_SECRET_KEY_FILE);
+  await mkdir(config.dataDir, { recursive: true });
+  try {
+    // 'wx': two processes starting together make one key, the second reads it
+    await writeFile(file, `${randomBytes(SECRET_KEY_BYTES).toString('base64')}\n`, { flag: 'wx', mode: 0o600 });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  await chmod(file, 0o600);
+  const key = parseSecretKey(await readFile(file, 'utf8'));
+  if (!key) throw new ConfigError(`Invalid configuration:\n  SECRET_KEY: unset, and ${file} does not hold a key (32 bytes, base64 or hex); set SECRET_KEY or restore the file`);
+  return key;
 }

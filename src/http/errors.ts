@@ -155,8 +155,17 @@ const FASTIFY_ERRORS: Record<string, { code: string; key: MessageKey }> = {
   FST_CSRF_INVALID_TOKEN: { code: 'csrf_invalid', key: 'error.csrf_invalid' },
 };
 
+/**
+ * A multipart body the parser could not read (no boundary, a cut-off part): the parser throws
+ * plain errors, before any handler, so such a request has no body yet.
+ */
+function isBrokenMultipart(error: FastifyError, request: FastifyRequest): boolean {
+  return error.statusCode === undefined && request.body === undefined && (request.headers['content-type'] ?? '').toLowerCase().startsWith('multipart/');
+}
+
 function errorAnswer(error: FastifyError | DomainError, request: FastifyRequest): ErrorAnswer | null {
   if (error instanceof DomainError) return fromDomainError(error);
+  if (isBrokenMultipart(error, request)) return answer(400, 'invalid_multipart', 'error.invalid_multipart');
   const issue = error.validation?.[0];
   if (issue) return fromValidation(issue, error.validationContext, request);
   if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {

@@ -58,6 +58,19 @@ test('a NUL character in the path, the query, a JSON body or an .ics upload is a
   assert.match(String(page.headers['content-type']), /^text\/html/);
 });
 
+test('a broken multipart body is a 400 saying so, as JSON to an API call and as a page to a browser', async () => {
+  for (const payload of ['//evil.example', '--x\r\ngarbage', '--x\r\nContent-Disposition: form-data; name="a"\r\n\r\n1']) {
+    const headers = { ...auth, 'content-type': 'multipart/form-data; boundary=x' };
+    const api = await app.inject({ method: 'PUT', url: `/api/offices/${JESSORE}/hours`, headers, payload });
+    assert.equal(api.statusCode, 400, `${JSON.stringify(payload)}: ${api.body}`);
+    assert.equal(errorOf(api).error, 'invalid_multipart');
+  }
+  const page = await app.inject({ method: 'POST', url: '/login', headers: { 'content-type': 'multipart/form-data' }, payload: 'x' });
+  assert.equal(page.statusCode, 400);
+  assert.match(String(page.headers['content-type']), /^text\/html/);
+  assert.match(page.body, /ফর্মটি ভাঙা/);
+});
+
 test('the NUL search walks deep JSON without recursion and names the top-level field', () => {
   let deep: unknown = 'x\u0000';
   for (let level = 0; level < 100_000; level++) deep = [deep];

@@ -1,7 +1,8 @@
-// Setting up two-step sign-in (TOTP) and typing a code after the password. No QR code: the key
-// is shown in groups of four, and the otpauth:// link opens the app on a phone.
+// Setting up two-step sign-in (TOTP) and typing a code after the password. The otpauth:// link
+// as a QR code (inline SVG, totp-qr.ts) to scan, and beside it the key in groups of four to type
+// and the link itself, which opens the app on a phone.
 import { t, type Lang } from '../../core/i18n/index.ts';
-import { html } from '../../http/html.ts';
+import { html, type Html } from '../../http/html.ts';
 import type { RenderedPage } from '../../http/layout.ts';
 import { csrfField, describedBy, errorSummary, fieldError, type FieldErrors } from './form-parts.ts';
 
@@ -12,6 +13,8 @@ export interface EnrolView {
   required: boolean;
   uri: string;
   secret: string;
+  /** the link as a QR code: trusted markup made by totpQrSvg() */
+  qr: Html;
   next?: string | undefined;
   errors: FieldErrors;
 }
@@ -32,10 +35,13 @@ export function renderEnrolPage(lang: Lang, view: EnrolView): RenderedPage {
 ${errorSummary(lang, view.errors)}
 ${view.required ? html`<div class="notice" role="status"><p>${t(lang, 'twofactor.required')}</p></div>` : ''}
 <p>${t(lang, 'twofactor.enrol_steps')}</p>
+<div class="totp-enrol">
+<figure class="totp-qr">${view.qr}<figcaption>${t(lang, 'twofactor.qr')}</figcaption></figure>
 <dl>
   <dt>${t(lang, 'twofactor.secret')}</dt><dd><code class="totp-secret">${inGroups(view.secret)}</code></dd>
   <dt>${t(lang, 'twofactor.uri')}</dt><dd><a href="${view.uri}"><code>${view.uri}</code></a></dd>
 </dl>
+</div>
 <form method="post" action="${view.action}" class="form">
   ${csrfField(view.csrfToken)}
   ${view.next ? html`<input type="hidden" name="next" value="${view.next}">` : ''}

@@ -1,5 +1,6 @@
 // /admin/users: the users an administrator may manage (all, or those holding a role in one
 // office), each with their roles and what may be done to them, and the form to invite someone.
+import { formatNumber } from '../../core/format.ts';
 import { t, type Lang } from '../../core/i18n/index.ts';
 import { html, type Html } from '../../http/html.ts';
 import type { RenderedPage } from '../../http/layout.ts';
@@ -24,6 +25,53 @@ export interface UsersView {
   errors: FieldErrors;
   /** mail is kept in the outbox (no SMTP server) */
   outbox: boolean;
+  paging: { search: string; page: number; pageSize: number; total: number };
+}
+
+/** The list's address with its office, search and page (each only when it says something). */
+export function usersAddress(where: { office?: string | undefined; search?: string | undefined; page?: number | undefined }): string {
+  const query = new URLSearchParams();
+  if (where.office) query.set('office', where.office);
+  if (where.search) query.set('q', where.search);
+  if (where.page && where.page > 1) query.set('page', String(where.page));
+  const text = query.toString();
+  return text ? `/admin/users?${text}` : '/admin/users';
+}
+
+/** 1,234 / ১,২৩৪: grouped as the reader writes it (Bangla in lakhs, as Bangladesh does). */
+function formatCount(lang: Lang, value: number): string {
+  return formatNumber(lang, value.toLocaleString(lang === 'bn' ? 'en-IN' : 'en-GB'));
+}
+
+function searchForm(lang: Lang, view: UsersView): Html {
+  const search = view.paging.search;
+  return html`<form method="get" action="/admin/users" class="user-search" role="search">
+  ${view.office ? html`<input type="hidden" name="office" value="${view.office.slug}">` : ''}
+  <label for="q">${t(lang, 'users.search')}</label>
+  <input id="q" name="q" type="search" maxlength="200" value="${search}">
+  <button type="submit">${t(lang, 'users.search_button')}</button>
+  ${search ? html`<a href="${usersAddress({ office: view.office?.slug })}">${t(lang, 'users.search_clear')}</a>` : ''}
+</form>`;
+}
+
+function pageLinks(lang: Lang, view: UsersView): Html | '' {
+  const { page, pageSize, total, search } = view.paging;
+  const lastPage = Math.max(1, Math.ceil(total / pageSize));
+  if (lastPage === 1) return '';
+  const office = view.office?.slug;
+  const at = (to: number) => usersAddress({ office, search, page: to });
+  return html`<nav class="paging" aria-label="${t(lang, 'users.pages')}">
+${page > 1 ? html`<a rel="prev" href="${at(page - 1)}">${t(lang, 'users.previous_page')}</a>` : ''}
+<span>${t(lang, 'users.page_of', { page: formatCount(lang, page), pages: formatCount(lang, lastPage) })}</span>
+${page < lastPage ? html`<a rel="next" href="${at(page + 1)}">${t(lang, 'users.next_page')}</a>` : ''}
+</nav>`;
+}
+
+function showing(lang: Lang, view: UsersView): string {
+  const { page, pageSize, total } = view.paging;
+  const from = (page - 1) * pageSize + 1;
+  const to = Math.min(total, page * pageSize);
+  return t(lang, 'users.showing', { from: formatCount(lang, from), to: formatCount(lang, to), total: formatCount(lang, total) });
 }
 
 export const SCOPE_KINDS = ['national', 'office', 'division', 'district', 'upazila', 'organisation'] as const;
@@ -48,7 +96,8 @@ function userRow(lang: Lang, view: UsersView, user: UsersView['users'][number]):
   return html`<tr>
 <td>${user.name}<br><small>${user.email}</small></td>
 <td>${t(lang, `users.status.${user.status}`)}</td>
-<td>${user.twoFactor ? t(lang, 'users.yes') : t(lang, 'users.no')}</td>
+<td>${user.twoFactor ? t(lang, 'users.yes') : t(lang, 'users.no')}
+${user.twoFactor ? html`<br><a href="/admin/users/${user.id}/reset-2fa${view.office ? `?office=${encodeURIComponent(view.office.slug)}` : ''}">${t(lang, 'users.reset_2fa')}</a>` : ''}</td>
 <td><ul>${user.grants.map(
     (grant) => html`<li>${t(lang, `role.${grant.role}`)} — ${grant.scope}
 <form method="post" action="/admin/users/${user.id}/revoke" class="inline">${csrf}${office}<input type="hidden" name="grant" value="${grant.id}"><button type="submit">${t(lang, 'users.revoke')}</button></form></li>`,
@@ -68,10 +117,13 @@ export function renderUsersPage(lang: Lang, view: UsersView): RenderedPage {
 ${view.notice ? html`<div class="${view.notice.warning ? 'error-summary' : 'notice'}" role="${view.notice.warning ? 'alert' : 'status'}"><p>${view.notice.text}</p></div>` : ''}
 ${errorSummary(lang, view.errors)}
 ${view.outbox ? html`<p class="note">${t(lang, 'users.outbox_note')}</p>` : ''}
+${searchForm(lang, view)}
 ${view.users.length === 0
-  ? html`<p>${t(lang, 'users.none')}</p>`
-  : html`<table><thead><tr><th>${t(lang, 'users.name')}</th><th>${t(lang, 'users.status')}</th><th>${t(lang, 'users.two_factor')}</th><th>${t(lang, 'users.roles')}</th><th></th></tr></thead>
-<tbody>${view.users.map((user) => userRow(lang, view, user))}</tbody></table>`}
+  ? html`<p>${view.paging.search ? t(lang, 'users.none_found', { search: view.paging.search }) : t(lang, 'users.none')}</p>`
+  : html`<p class="paging-summary" role="status">${showing(lang, view)}</p>
+<table><thead><tr><th>${t(lang, 'users.name')}</th><th>${t(lang, 'users.status')}</th><th>${t(lang, 'users.two_factor')}</th><th>${t(lang, 'users.roles')}</th><th></th></tr></thead>
+<tbody>${view.users.map((user) => userRow(lang, view, user))}</tbody></table>
+${pageLinks(lang, view)}`}
 <h2>${t(lang, 'users.invite_title')}</h2>
 <p>${t(lang, 'users.invite_intro')}</p>
 <form method="post" action="/admin/users/invite" class="form">

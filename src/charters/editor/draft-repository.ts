@@ -2,8 +2,9 @@
 // Versions are written and published by ../repository.ts; this file only changes a draft.
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../../core/db/schema.ts';
-import type { Service } from '../model.ts';
-import { serviceRow } from '../repository.ts';
+import type { GrsContact, Service } from '../model.ts';
+import { listOfficerRows, serviceRow, timeLimitColumns } from '../repository.ts';
+import { officerEntry, type OfficerEntry } from './officer-list.ts';
 
 type Executor = Kysely<DB> | Transaction<DB>;
 
@@ -111,4 +112,38 @@ export async function deleteDraftVersion(trx: Transaction<DB>, versionId: number
     await trx.deleteFrom(table).where('charter_version_id', '=', versionId).execute();
   }
   await trx.deleteFrom('charter_versions').where('id', '=', versionId).where('status', '=', 'draft').execute();
+}
+
+/** The draft's list of officers becomes this one, in this order. */
+export async function writeDraftOfficers(trx: Transaction<DB>, versionId: number, officers: readonly OfficerEntry[]): Promise<void> {
+  await trx.deleteFrom('charter_officers').where('charter_version_id', '=', versionId).execute();
+  if (officers.length === 0) return;
+  await trx
+    .insertInto('charter_officers')
+    .values(officers.map((officer, position) => ({ charter_version_id: versionId, position, ...officerEntry(officer) })))
+    .execute();
+}
+
+/** A version's list of officers, in order. */
+export async function listVersionOfficers(db: Executor, versionId: number): Promise<OfficerEntry[]> {
+  return (await listOfficerRows(db, versionId)).map(officerEntry);
+}
+
+/** The draft's GRS table becomes this one, in this order (a charter has at most 100 contacts). */
+export async function writeDraftGrsContacts(trx: Transaction<DB>, versionId: number, contacts: readonly GrsContact[]): Promise<void> {
+  await trx.deleteFrom('charter_grs_contacts').where('charter_version_id', '=', versionId).execute();
+  if (contacts.length === 0) return;
+  await trx
+    .insertInto('charter_grs_contacts')
+    .values(
+      contacts.map((contact, position) => ({
+        charter_version_id: versionId,
+        position,
+        level: contact.level,
+        role_bn: contact.role_bn,
+        contact_bn: contact.contact_bn,
+        ...timeLimitColumns(contact.time_limit),
+      })),
+    )
+    .execute();
 }

@@ -6,7 +6,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { recordAudit } from '../../audit/index.ts';
 import type { Actor } from '../../core/actor.ts';
 import type { DB } from '../../core/db/schema.ts';
-import { findOfficeBySlug, lockOffice, saveOffice } from '../../offices/index.ts';
+import { lockOffice, saveOffice } from '../../offices/index.ts';
 import { ChartersError } from '../errors.ts';
 import { serviceCode, type CharterDocument, type Service } from '../model.ts';
 import {
@@ -18,7 +18,6 @@ import {
   listServiceRows,
   loadCharterDocument,
   publishCharterVersion,
-  replaceVersionOfficers,
   serviceFromRow,
 } from '../repository.ts';
 import {
@@ -26,19 +25,16 @@ import {
   deleteDraftService,
   deleteDraftVersion,
   findDraftVersion,
+  listVersionOfficers,
   swapDraftService,
   updateDraftCharter,
   updateDraftService,
+  writeDraftOfficers,
   type DraftCharterFields,
 } from './draft-repository.ts';
-
-type Office = NonNullable<Awaited<ReturnType<typeof findOfficeBySlug>>>;
-
-async function requireOffice(db: Kysely<DB> | Transaction<DB>, slug: string): Promise<Office> {
-  const office = await findOfficeBySlug(db, slug);
-  if (!office) throw new ChartersError('office_not_found', slug);
-  return office;
-}
+import { CharterEditorError } from './editor-errors.ts';
+import { reconcileOfficers, type OfficerEntry } from './officer-list.ts';
+import { loadVersionContent, openDraft, requireOffice, type Draft, type Office } from './open-draft.ts';
 
 export interface EditorView {
   office: Office;
@@ -46,6 +42,10 @@ export interface EditorView {
   draft: { id: number; version_no: number; created_at: Date } | null;
   published: { id: number; version_no: number; published_at: Date | null } | null;
   doc: CharterDocument;
+  /** the charter's list of officers */
+  officers: OfficerEntry[];
+  /** what the forms carry, so a save over someone else's change is refused (open-draft.ts) */
+  revision: string;
 }
 
 /** What the editor shows: the draft, or the published version that the first change will copy. */
@@ -54,11 +54,14 @@ export async function loadEditorView(db: Kysely<DB>, slug: string): Promise<Edit
   const [draft, published] = await Promise.all([findDraftVersion(db, office.id), findPublishedVersion(db, office.id)]);
   const shown = draft ?? published;
   if (!shown) throw new ChartersError('office_not_found', slug);
+  const { doc, officers, revision } = await loadVersionContent(db, shown.id);
   return {
     office,
     draft: draft ? { id: draft.id, version_no: draft.version_no, created_at: draft.created_at } : null,
     published: published ? { id: published.id, version_no: published.version_no, published_at: published.published_at } : null,
-    doc: await loadCharterDocument(db, shown.id),
+    doc,
+    officers,
+    revision,
   };
 }
 
@@ -69,35 +72,7 @@ export async function loadEditorService(db: Kysely<DB>, slug: string, code: stri
   return { view, service };
 }
 
-interface Draft {
-  officeId: number;
-  versionId: number;
-  versionNo: number;
-}
-
-/** The office's draft, locked for this transaction; started as a copy of the published version when there is none. */
-async function ensureDraft(trx: Transaction<DB>, actor: Actor, slug: string): Promise<Draft> {
-  const office = await requireOffice(trx, slug);
-  await lockOffice(trx, office.id);
-  const draft = await findDraftVersion(trx, office.id);
-  if (draft) return { officeId: office.id, versionId: draft.id, versionNo: draft.version_no };
-  const published = await findPublishedVersion(trx, office.id);
-  if (!published) throw new ChartersError('office_not_found', slug);
-  // the copy carries every code, which the importer keeps as given
-  const doc = await loadCharterDocument(trx, published.id);
-  const copy = await insertCharterVersion(trx, office.id, doc, { name: `version ${published.version_no}`, text: null });
-  await recordAudit(trx, {
-    actor,
-    action: 'charter.draft.create',
-    officeId: office.id,
-    subject: { type: 'charter_version', id: copy.version_no },
-    before: null,
-    after: { version_no: copy.version_no, copied_from: published.version_no },
-  });
-  return { officeId: office.id, versionId: copy.id, versionNo: copy.version_no };
-}
-
-async function draftServices(trx: Transaction<DB>, versionId: number): Promise<Service[]> {
+export async function draftServices(trx: Transaction<DB>, versionId: number): Promise<Service[]> {
   return (await listServiceRows(trx, versionId)).map(serviceFromRow);
 }
 
@@ -107,43 +82,53 @@ async function requireDraftService(trx: Transaction<DB>, draft: Draft, code: str
   return serviceFromRow(row);
 }
 
-export async function updateService(db: Kysely<DB>, actor: Actor, slug: string, code: string, service: Service): Promise<void> {
+/** The list of officers follows a change to the services (officer-list.ts says how). */
+async function reconcileDraftOfficers(trx: Transaction<DB>, versionId: number, before: Service[]): Promise<void> {
+  const list = await listVersionOfficers(trx, versionId);
+  await writeDraftOfficers(trx, versionId, reconcileOfficers(list, before, await draftServices(trx, versionId)));
+}
+
+/** `revision` is the one the form was opened at: a change made since refuses the save with `stale_draft`. */
+export async function updateService(db: Kysely<DB>, actor: Actor, slug: string, code: string, service: Service, revision?: string): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const draft = await ensureDraft(trx, actor, slug);
+    const draft = await openDraft(trx, actor, slug, revision);
+    const services = await draftServices(trx, draft.versionId);
     const before = await requireDraftService(trx, draft, code);
     await updateDraftService(trx, draft.versionId, code, service);
-    await replaceVersionOfficers(trx, draft.versionId, await draftServices(trx, draft.versionId));
+    await reconcileDraftOfficers(trx, draft.versionId, services);
     const after = { ...service, code };
     await recordAudit(trx, { actor, action: 'charter.service.update', officeId: draft.officeId, subject: { type: 'service', id: code }, before, after });
   });
 }
 
 /** Adds a service at the end of the draft with the office's next code; returns the code. */
-export async function addService(db: Kysely<DB>, actor: Actor, slug: string, service: Service): Promise<string> {
+export async function addService(db: Kysely<DB>, actor: Actor, slug: string, service: Service, revision?: string): Promise<string> {
   return db.transaction().execute(async (trx) => {
-    const draft = await ensureDraft(trx, actor, slug);
+    const draft = await openDraft(trx, actor, slug, revision);
+    const services = await draftServices(trx, draft.versionId);
     const code = serviceCode((await highestServiceCodeNumber(trx, draft.officeId)) + 1);
     await appendDraftService(trx, draft.versionId, code, service);
-    await replaceVersionOfficers(trx, draft.versionId, await draftServices(trx, draft.versionId));
+    await reconcileDraftOfficers(trx, draft.versionId, services);
     await recordAudit(trx, { actor, action: 'charter.service.add', officeId: draft.officeId, subject: { type: 'service', id: code }, before: null, after: { ...service, code } });
     return code;
   });
 }
 
-export async function removeService(db: Kysely<DB>, actor: Actor, slug: string, code: string): Promise<void> {
+export async function removeService(db: Kysely<DB>, actor: Actor, slug: string, code: string, revision?: string): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const draft = await ensureDraft(trx, actor, slug);
+    const draft = await openDraft(trx, actor, slug, revision);
+    const services = await draftServices(trx, draft.versionId);
     const before = await requireDraftService(trx, draft, code);
     await deleteDraftService(trx, draft.versionId, code);
-    await replaceVersionOfficers(trx, draft.versionId, await draftServices(trx, draft.versionId));
+    await reconcileDraftOfficers(trx, draft.versionId, services);
     await recordAudit(trx, { actor, action: 'charter.service.remove', officeId: draft.officeId, subject: { type: 'service', id: code }, before, after: null });
   });
 }
 
 /** Moves the service one place up or down the charter; nothing happens at either end. */
-export async function moveService(db: Kysely<DB>, actor: Actor, slug: string, code: string, direction: 'up' | 'down'): Promise<void> {
+export async function moveService(db: Kysely<DB>, actor: Actor, slug: string, code: string, direction: 'up' | 'down', revision?: string): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const draft = await ensureDraft(trx, actor, slug);
+    const draft = await openDraft(trx, actor, slug, revision);
     await requireDraftService(trx, draft, code);
     const moved = await swapDraftService(trx, draft.versionId, code, direction === 'up' ? -1 : 1);
     if (!moved) return;
@@ -162,9 +147,9 @@ export interface CharterDetails extends DraftCharterFields {
   expectations_bn: string[];
 }
 
-export async function updateCharterDetails(db: Kysely<DB>, actor: Actor, slug: string, details: CharterDetails): Promise<void> {
+export async function updateCharterDetails(db: Kysely<DB>, actor: Actor, slug: string, details: CharterDetails, revision?: string): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const draft = await ensureDraft(trx, actor, slug);
+    const draft = await openDraft(trx, actor, slug, revision);
     const doc = await loadCharterDocument(trx, draft.versionId);
     const before = {
       office: doc.office,
@@ -178,15 +163,23 @@ export async function updateCharterDetails(db: Kysely<DB>, actor: Actor, slug: s
   });
 }
 
+/** Refuses with `stale_draft` when the draft (or, without one, the published version) is not at `revision`. */
+async function assertRevision(trx: Transaction<DB>, versionId: number | undefined, revision: string | undefined): Promise<void> {
+  if (revision === undefined || versionId === undefined) return;
+  const current = (await loadVersionContent(trx, versionId)).revision;
+  if (current !== revision) throw new CharterEditorError('stale_draft', `${revision} ≠ ${current}`);
+}
+
 /**
  * Replaces the draft with an uploaded charter, stored as the importer stores one: services
  * without a code are matched to the published version and keep their codes.
  */
-export async function useUploadAsDraft(db: Kysely<DB>, actor: Actor, slug: string, doc: CharterDocument, sourceName: string, sourceText: string) {
+export async function useUploadAsDraft(db: Kysely<DB>, actor: Actor, slug: string, doc: CharterDocument, sourceName: string, sourceText: string, revision?: string) {
   return db.transaction().execute(async (trx) => {
     const office = await requireOffice(trx, slug);
     await lockOffice(trx, office.id);
     const old = await findDraftVersion(trx, office.id);
+    await assertRevision(trx, (old ?? (await findPublishedVersion(trx, office.id)))?.id, revision);
     if (old) await deleteDraftVersion(trx, old.id);
     const version = await insertCharterVersion(trx, office.id, doc, { name: sourceName, text: sourceText });
     await recordAudit(trx, {
@@ -202,12 +195,14 @@ export async function useUploadAsDraft(db: Kysely<DB>, actor: Actor, slug: strin
 }
 
 /** The draft becomes the published charter (the previous one archived); the office takes the draft's name and address. */
-export async function publishDraft(db: Kysely<DB>, actor: Actor, slug: string): Promise<{ versionNo: number }> {
+export async function publishDraft(db: Kysely<DB>, actor: Actor, slug: string, revision?: string): Promise<{ versionNo: number }> {
   return db.transaction().execute(async (trx) => {
     const office = await requireOffice(trx, slug);
     await lockOffice(trx, office.id);
     const draft = await findDraftVersion(trx, office.id);
     if (!draft) throw new ChartersError('no_draft', slug);
+    // what is published is what the publisher last saw
+    await assertRevision(trx, draft.id, revision);
     const previous = await findPublishedVersion(trx, office.id);
     await saveOffice(
       trx,
@@ -241,6 +236,7 @@ export interface VersionSummary {
   createdAt: Date;
   publishedAt: Date | null;
   doc: CharterDocument;
+  officers: OfficerEntry[];
 }
 
 /** Every version of the office, newest first, each with its document for comparing. */
@@ -249,7 +245,8 @@ export async function loadHistory(db: Kysely<DB>, slug: string): Promise<{ offic
   const rows = await listVersions(db, office.id);
   const versions: VersionSummary[] = [];
   for (const row of rows) {
-    versions.push({ versionNo: row.version_no, status: row.status, createdAt: row.created_at, publishedAt: row.published_at, doc: await loadCharterDocument(db, row.id) });
+    const [doc, officers] = await Promise.all([loadCharterDocument(db, row.id), listVersionOfficers(db, row.id)]);
+    versions.push({ versionNo: row.version_no, status: row.status, createdAt: row.created_at, publishedAt: row.published_at, doc, officers });
   }
   return { office, versions };
 }

@@ -6,7 +6,7 @@ import type { RenderedPage } from '../../../http/layout.ts';
 import { officeName } from '../../../offices/index.ts';
 import type { CharterDocument } from '../../model.ts';
 import type { EditorView } from '../draft-service.ts';
-import { csrfField, editorHref, editorTrail, renderErrorSummary, renderField } from './form-parts.ts';
+import { csrfField, editorHref, editorTrail, renderErrorSummary, renderField, renderStaleNotice, revisionField, type StaleState } from './form-parts.ts';
 
 export const DETAILS_FIELDS = ['office_name_bn', 'office_name_en', 'office_parent_bn', 'office_address_bn', 'office_website', 'vision_bn', 'mission_bn', 'expectations_bn'] as const;
 export type DetailsField = (typeof DETAILS_FIELDS)[number];
@@ -36,7 +36,20 @@ export function detailsValues(doc: CharterDocument): DetailsValues {
   };
 }
 
-export function renderDetailsPage(lang: Lang, view: EditorView, values: DetailsValues, errors: Partial<Record<DetailsField, MessageKey>>, csrf: string): RenderedPage {
+/** The details as the stale notice shows them. */
+export function detailsNow(doc: CharterDocument): StaleState {
+  const values = detailsValues(doc);
+  return { now: DETAILS_FIELDS.map((field) => ({ label: LABELS[field], value: values[field] })) };
+}
+
+export function renderDetailsPage(
+  lang: Lang,
+  view: EditorView,
+  values: DetailsValues,
+  errors: Partial<Record<DetailsField, MessageKey>>,
+  csrf: string,
+  stale?: StaleState,
+): RenderedPage {
   const name = officeName(lang, view.office);
   const title = t(lang, 'editor.office_title');
   const field = (fieldName: DetailsField, extra: { rows?: number; lang?: 'bn' | 'en'; type?: 'url'; hint?: MessageKey } = {}) =>
@@ -44,9 +57,11 @@ export function renderDetailsPage(lang: Lang, view: EditorView, values: DetailsV
   const summary = (Object.entries(errors) as [DetailsField, MessageKey][]).map(([fieldName, error]) => ({ name: fieldName, label: LABELS[fieldName], error }));
   const body = html`${editorTrail(lang, view.office.slug, name)}
 <h1>${title}</h1>
+${renderStaleNotice(lang, stale)}
 ${renderErrorSummary(lang, summary)}
 <form method="post" action="${editorHref(view.office.slug, '/office')}" class="editor-form" novalidate>
 ${csrfField(csrf)}
+${revisionField(view.revision)}
 ${field('office_name_bn', { lang: 'bn' })}
 ${field('office_name_en', { lang: 'en' })}
 ${field('office_parent_bn', { lang: 'bn' })}

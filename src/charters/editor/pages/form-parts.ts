@@ -20,6 +20,33 @@ export function csrfField(token: string): Html {
   return html`<input type="hidden" name="_csrf" value="${token}">`;
 }
 
+/** The state of the draft the form was filled in from (open-draft.ts refuses a save over a later one). */
+export function revisionField(revision: string): Html {
+  return html`<input type="hidden" name="revision" value="${revision}">`;
+}
+
+/** What is in the draft now, next to the form that was refused because it changed. */
+export interface StaleState {
+  /** the thing as it is now, field by field; null when someone removed it */
+  now: { label: MessageKey; value: string }[] | null;
+}
+
+/** Says the draft changed under the form and shows what is there now; the form below keeps what was typed. */
+export function renderStaleNotice(lang: Lang, stale: StaleState | undefined): Html {
+  if (!stale) return html``;
+  const now = stale.now;
+  return html`<div class="stale-notice" role="alert">
+<h2>${t(lang, 'editor.stale_title')}</h2>
+<p>${t(lang, 'editor.stale_note')}</p>
+<h3>${t(lang, 'editor.stale_now')}</h3>
+${
+  now === null
+    ? html`<p>${t(lang, 'editor.stale_gone')}</p>`
+    : html`<dl class="stale-now">${now.map((item) => html`<div><dt>${t(lang, item.label)}</dt><dd lang="bn">${item.value === '' ? t(lang, 'diff.empty') : item.value}</dd></div>`)}</dl>`
+}
+</div>`;
+}
+
 export function renderField(lang: Lang, field: FieldSpec): Html {
   const id = `f-${field.name}`;
   const hintId = field.hint ? `${id}-hint` : null;

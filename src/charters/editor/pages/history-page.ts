@@ -1,11 +1,11 @@
 // Every version of an office's charter, and what each published one changed from the one
-// published before it, service by service.
+// published before it: its own parts, officer by officer, GRS step by step, service by service.
 import { formatDate, formatNumber } from '../../../core/format.ts';
 import { t, type Lang } from '../../../core/i18n/index.ts';
 import { html, type Html } from '../../../http/html.ts';
 import type { RenderedPage } from '../../../http/layout.ts';
 import { officeName } from '../../../offices/index.ts';
-import { describeFieldChange, describePartChange, diffCharters, type CharterDiff, type ServiceChange } from '../../charter-diff.ts';
+import { describeFieldChange, describeGrsChange, describeOfficerChange, describePartChange, diffCharters, type CharterDiff, type ServiceChange } from '../../charter-diff.ts';
 import { serviceName } from '../../pages/service-cells.ts';
 import type { VersionSummary } from '../draft-service.ts';
 import { editorHref, editorTrail } from './form-parts.ts';
@@ -18,8 +18,13 @@ function renderServiceChange(lang: Lang, change: ServiceChange): Html {
 }
 
 function renderDiff(lang: Lang, diff: CharterDiff): Html {
-  if (diff.parts.length === 0 && diff.services.length === 0) return html`<p class="muted">${t(lang, 'diff.no_changes')}</p>`;
-  return html`<ul class="charter-diff">${diff.parts.map((part) => html`<li>${describePartChange(lang, part)}</li>`)}${diff.services.map((change) => renderServiceChange(lang, change))}</ul>`;
+  const lines = [
+    ...diff.parts.map((part) => describePartChange(lang, part)),
+    ...diff.officers.flatMap((change) => describeOfficerChange(lang, change)),
+    ...diff.grs_contacts.flatMap((change) => describeGrsChange(lang, change)),
+  ];
+  if (lines.length === 0 && diff.services.length === 0) return html`<p class="muted">${t(lang, 'diff.no_changes')}</p>`;
+  return html`<ul class="charter-diff">${lines.map((line) => html`<li>${line}</li>`)}${diff.services.map((change) => renderServiceChange(lang, change))}</ul>`;
 }
 
 const STATUS_KEYS = { draft: 'editor.status.draft', published: 'editor.status.published', archived: 'editor.status.archived' } as const;
@@ -33,7 +38,7 @@ export function renderHistoryPage(lang: Lang, office: { slug: string; name_bn: s
     const when = version.publishedAt ? formatDate(lang, version.publishedAt) : formatDate(lang, version.createdAt);
     return html`<section class="version" aria-labelledby="v${version.versionNo}">
 <h2 id="v${version.versionNo}">${t(lang, 'charter.version', { number: formatNumber(lang, version.versionNo) })} · ${t(lang, STATUS_KEYS[version.status])} · ${when}</h2>
-${earlier ? html`<p class="muted">${t(lang, 'diff.compared_with', { number: formatNumber(lang, earlier.versionNo) })}</p>${renderDiff(lang, diffCharters(earlier.doc, version.doc))}` : html`<p class="muted">${t(lang, 'diff.first_version')}</p>`}
+${earlier ? html`<p class="muted">${t(lang, 'diff.compared_with', { number: formatNumber(lang, earlier.versionNo) })}</p>${renderDiff(lang, diffCharters({ ...earlier.doc, officers: earlier.officers }, { ...version.doc, officers: version.officers }))}` : html`<p class="muted">${t(lang, 'diff.first_version')}</p>`}
 </section>`;
   });
   const body = html`${editorTrail(lang, office.slug, name, false)}

@@ -9,13 +9,13 @@ import type { Service } from '../../model.ts';
 import { categoryName, serviceName } from '../../pages/service-cells.ts';
 import { plainTimeLimit } from '../../pages/time-limit-text.ts';
 import type { EditorView } from '../draft-service.ts';
-import { csrfField, editorHref, editorTrail } from './form-parts.ts';
+import { csrfField, editorHref, editorTrail, revisionField } from './form-parts.ts';
 
-function postButton(action: string, csrf: string, label: string, className = 'link-button', extra: Html = html``): Html {
-  return html`<form method="post" action="${action}" class="inline-form">${csrfField(csrf)}${extra}<button type="submit" class="${className}">${label}</button></form>`;
+function postButton(action: string, csrf: string, revision: string, label: string, className = 'link-button', extra: Html = html``): Html {
+  return html`<form method="post" action="${action}" class="inline-form">${csrfField(csrf)}${revisionField(revision)}${extra}<button type="submit" class="${className}">${label}</button></form>`;
 }
 
-function renderServiceRow(lang: Lang, slug: string, service: Service, index: number, count: number, csrf: string): Html {
+function renderServiceRow(lang: Lang, slug: string, service: Service, index: number, count: number, csrf: string, revision: string): Html {
   const code = service.code ?? '';
   const base = editorHref(slug, `/services/${encodeURIComponent(code)}`);
   const reading = plainTimeLimit(lang, service.time_limit);
@@ -25,14 +25,15 @@ function renderServiceRow(lang: Lang, slug: string, service: Service, index: num
 <p class="muted">${categoryName(lang, service.category)} · ${t(lang, 'charter.column.time_limit')}: <span lang="bn">${limit}</span>${reading ? html` → ${reading}` : ''}</p>
 <div class="editor-actions">
 <a href="${base}">${t(lang, 'editor.edit')}</a>
-${index > 0 ? postButton(`${base}/move`, csrf, t(lang, 'editor.move_up'), 'link-button', html`<input type="hidden" name="direction" value="up">`) : ''}
-${index < count - 1 ? postButton(`${base}/move`, csrf, t(lang, 'editor.move_down'), 'link-button', html`<input type="hidden" name="direction" value="down">`) : ''}
+${index > 0 ? postButton(`${base}/move`, csrf, revision, t(lang, 'editor.move_up'), 'link-button', html`<input type="hidden" name="direction" value="up">`) : ''}
+${index < count - 1 ? postButton(`${base}/move`, csrf, revision, t(lang, 'editor.move_down'), 'link-button', html`<input type="hidden" name="direction" value="down">`) : ''}
 <a href="${base}/remove">${t(lang, 'editor.remove')}</a>
 </div>
 </li>`;
 }
 
-export function renderOverviewPage(lang: Lang, view: EditorView, csrf: string, notice?: string): RenderedPage {
+/** `stale`: a move or publish was refused because the draft changed since the page was opened. */
+export function renderOverviewPage(lang: Lang, view: EditorView, csrf: string, notice?: string, stale = false): RenderedPage {
   const { office, draft, published, doc } = view;
   const name = officeName(lang, office);
   const status = draft
@@ -42,9 +43,12 @@ export function renderOverviewPage(lang: Lang, view: EditorView, csrf: string, n
 <p class="kicker">${name}</p>
 <h1>${t(lang, 'editor.title')}</h1>
 ${notice ? html`<div class="notice" role="status"><p>${notice}</p></div>` : ''}
+${stale ? html`<div class="stale-notice" role="alert"><p>${t(lang, 'editor.stale_page')}</p></div>` : ''}
 <p>${status}</p>
 <ul class="editor-links">
 <li><a href="${editorHref(office.slug, '/office')}">${t(lang, 'editor.office_link')}</a></li>
+<li><a href="${editorHref(office.slug, '/officers')}">${t(lang, 'editor.officers_link')}</a> (${formatNumber(lang, view.officers.length)})</li>
+<li><a href="${editorHref(office.slug, '/grs')}">${t(lang, 'editor.grs_link')}</a> (${formatNumber(lang, doc.grs_contacts.length)})</li>
 <li><a href="${editorHref(office.slug, '/upload')}">${t(lang, 'editor.upload_link')}</a></li>
 <li><a href="/offices/${encodeURIComponent(office.slug)}/history">${t(lang, 'editor.history_link')}</a></li>
 <li><a href="/offices/${encodeURIComponent(office.slug)}">${t(lang, 'editor.public_link')}</a></li>
@@ -52,27 +56,28 @@ ${notice ? html`<div class="notice" role="status"><p>${notice}</p></div>` : ''}
 <h2>${t(lang, 'editor.services')} (${formatNumber(lang, doc.services.length)})</h2>
 <p><a class="button-link" href="${editorHref(office.slug, '/services/new')}">${t(lang, 'editor.add_service')}</a></p>
 <ol class="editor-services">
-${doc.services.map((service, index) => renderServiceRow(lang, office.slug, service, index, doc.services.length, csrf))}
+${doc.services.map((service, index) => renderServiceRow(lang, office.slug, service, index, doc.services.length, csrf, view.revision))}
 </ol>
 <h2>${t(lang, 'editor.publish_title')}</h2>
 ${
   draft
     ? html`<p>${t(lang, 'editor.publish_note', { number: formatNumber(lang, draft.version_no) })}</p>
-${postButton(editorHref(office.slug, '/publish'), csrf, t(lang, 'editor.publish'), 'primary')}`
+${postButton(editorHref(office.slug, '/publish'), csrf, view.revision, t(lang, 'editor.publish'), 'primary')}`
     : html`<p>${t(lang, 'editor.nothing_to_publish')}</p>`
 }`;
   return { title: `${t(lang, 'editor.title')} — ${name}`, body };
 }
 
 /** Asks before a service is removed: a page with one button, so it works without JavaScript. */
-export function renderRemovePage(lang: Lang, view: EditorView, service: Service, csrf: string): RenderedPage {
+export function renderRemovePage(lang: Lang, view: EditorView, service: Service, csrf: string, stale = false): RenderedPage {
   const name = officeName(lang, view.office);
   const base = editorHref(view.office.slug, `/services/${encodeURIComponent(service.code ?? '')}`);
   const body = html`${editorTrail(lang, view.office.slug, name)}
 <h1>${t(lang, 'editor.remove_title')}</h1>
+${stale ? html`<div class="stale-notice" role="alert"><p>${t(lang, 'editor.stale_page')}</p></div>` : ''}
 <p lang="bn"><strong>${serviceName('bn', service)}</strong> (${service.code ?? ''})</p>
 <p>${t(lang, 'editor.remove_note')}</p>
-${postButton(`${base}/remove`, csrf, t(lang, 'editor.remove_confirm'), 'warning')}
+${postButton(`${base}/remove`, csrf, view.revision, t(lang, 'editor.remove_confirm'), 'warning')}
 <p><a href="${editorHref(view.office.slug)}">${t(lang, 'editor.cancel')}</a></p>`;
   return { title: `${t(lang, 'editor.remove_title')} — ${name}`, body };
 }

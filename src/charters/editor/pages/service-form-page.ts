@@ -9,7 +9,7 @@ import { categoryName } from '../../pages/service-cells.ts';
 import { plainTimeLimit } from '../../pages/time-limit-text.ts';
 import type { EditorView } from '../draft-service.ts';
 import type { FormErrors, ServiceFormField, ServiceFormValues } from '../service-form.ts';
-import { csrfField, editorHref, editorTrail, renderErrorSummary, renderField, type FieldSpec } from './form-parts.ts';
+import { csrfField, editorHref, editorTrail, renderErrorSummary, renderField, renderStaleNotice, revisionField, type FieldSpec, type StaleState } from './form-parts.ts';
 
 export interface ServiceFormState {
   /** null for a new service */
@@ -18,6 +18,14 @@ export interface ServiceFormState {
   errors: FormErrors<ServiceFormField>;
   /** the time limit as read, shown after "Check" and after a refused save */
   reading?: { limit: TimeLimit; notes: ParseNote[] } | undefined;
+  /** the save was refused: the draft changed since the form was opened */
+  stale?: StaleState | undefined;
+}
+
+/** The service as the stale notice shows it: every field of the form as it is stored now. */
+export function serviceNow(values: ServiceFormValues | null): StaleState {
+  if (!values) return { now: null };
+  return { now: (Object.keys(LABELS) as ServiceFormField[]).map((field) => ({ label: LABELS[field], value: values[field] })) };
 }
 
 const LABELS: Record<ServiceFormField, MessageKey> = {
@@ -68,9 +76,11 @@ export function renderServiceFormPage(lang: Lang, view: EditorView, state: Servi
   const summary = (Object.entries(errors) as [ServiceFormField, MessageKey][]).map(([fieldName, error]) => ({ name: fieldName, label: LABELS[fieldName], error }));
   const body = html`${editorTrail(lang, view.office.slug, name)}
 <h1>${title}</h1>
+${renderStaleNotice(lang, state.stale)}
 ${renderErrorSummary(lang, summary)}
 <form method="post" action="${action}" class="editor-form" novalidate>
 ${csrfField(csrf)}
+${revisionField(view.revision)}
 ${field({ name: 'name_bn', lang: 'bn' })}
 ${field({ name: 'name_en', lang: 'en' })}
 ${categorySelect(lang, values, errors.category)}

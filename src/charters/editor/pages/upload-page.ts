@@ -1,5 +1,7 @@
-// A charter's text, pasted, read by the importer: its warnings line by line with the source
-// line each one is about, and a button to make it the draft.
+// A charter's text, pasted or chosen as a file, read by the importer: its warnings line by line
+// with the source line each one is about, and a button to make it the draft. The form is
+// multipart so it can carry the file; a file's text comes back in the text box, which "Use as
+// the draft" then sends, so the whole flow works without JavaScript.
 import { formatNumber } from '../../../core/format.ts';
 import { t, type Lang, type MessageKey } from '../../../core/i18n/index.ts';
 import { html, type Html } from '../../../http/html.ts';
@@ -7,14 +9,18 @@ import type { RenderedPage } from '../../../http/layout.ts';
 import { officeName } from '../../../offices/index.ts';
 import type { CharterDocument } from '../../model.ts';
 import type { EditorView } from '../draft-service.ts';
-import { csrfField, editorHref, editorTrail } from './form-parts.ts';
+import { csrfField, editorHref, editorTrail, revisionField } from './form-parts.ts';
 
 export interface UploadState {
   text: string;
   /** the importer's reading, after "Check" */
   doc?: CharterDocument | undefined;
-  /** why the importer refused the text, in the page's language */
+  /** why the importer refused the text (or the file), in the page's language */
   error?: MessageKey | undefined;
+  /** the name of the file the text was read from */
+  fileName?: string | undefined;
+  /** "Use as the draft" was refused: the draft changed since the text was read */
+  stale?: boolean | undefined;
 }
 
 function renderWarnings(lang: Lang, doc: CharterDocument, lines: readonly string[]): Html {
@@ -28,6 +34,9 @@ function renderWarnings(lang: Lang, doc: CharterDocument, lines: readonly string
   })}</ol>`;
 }
 
+/** The largest file the upload takes (the importer's own limit is 10 MB; a long charter is ~100 KB). */
+export const UPLOAD_MAX_FILE_BYTES = 2 * 1024 * 1024;
+
 export function renderUploadPage(lang: Lang, view: EditorView, state: UploadState, csrf: string): RenderedPage {
   const name = officeName(lang, view.office);
   const title = t(lang, 'editor.upload_title');
@@ -35,22 +44,29 @@ export function renderUploadPage(lang: Lang, view: EditorView, state: UploadStat
   const body = html`${editorTrail(lang, view.office.slug, name)}
 <h1>${title}</h1>
 <p>${t(lang, 'editor.upload_intro')}</p>
-${state.error ? html`<div class="error-summary" role="alert"><h2>${t(lang, 'editor.errors_title')}</h2><p><a href="#f-text">${t(lang, state.error)}</a></p></div>` : ''}
+${state.stale ? html`<div class="stale-notice" role="alert"><h2>${t(lang, 'editor.stale_title')}</h2><p>${t(lang, 'editor.stale_note')}</p></div>` : ''}
+${state.error ? html`<div class="error-summary" role="alert"><h2>${t(lang, 'editor.errors_title')}</h2><p><a href="#f-${state.fileName !== undefined ? 'file' : 'text'}">${t(lang, state.error)}</a></p></div>` : ''}
 ${
   doc
     ? html`<div class="notice" role="status"><p>${t(lang, 'editor.upload_read', {
         services: formatNumber(lang, doc.services.length),
         contacts: formatNumber(lang, doc.grs_contacts.length),
-      })}</p></div>
+      })}</p>${state.fileName !== undefined ? html`<p>${t(lang, 'editor.upload_file_read', { name: state.fileName })}</p>` : ''}</div>
 ${renderWarnings(lang, doc, state.text.split(/\r\n|\r|\n/))}`
     : ''
 }
-<form method="post" action="${editorHref(view.office.slug, '/upload')}" class="editor-form">
+<form method="post" action="${editorHref(view.office.slug, '/upload')}" class="editor-form" enctype="multipart/form-data">
 ${csrfField(csrf)}
-<div class="field${state.error ? ' field-error' : ''}">
+${revisionField(view.revision)}
+<div class="field${state.error && state.fileName === undefined ? ' field-error' : ''}">
 <label for="f-text">${t(lang, 'editor.field.charter_text')}</label>
 <p class="hint">${t(lang, 'editor.hint.charter_text')}</p>
 <textarea id="f-text" name="text" rows="14" lang="bn">\n${state.text}</textarea>
+</div>
+<div class="field${state.error && state.fileName !== undefined ? ' field-error' : ''}">
+<label for="f-file">${t(lang, 'editor.field.charter_file')}</label>
+<p class="hint" id="f-file-hint">${t(lang, 'editor.hint.charter_file')}</p>
+<input id="f-file" name="file" type="file" accept=".txt,.text,.md,.markdown,.html,.htm,.tsv,.json,text/plain,text/markdown,text/html,application/json" aria-describedby="f-file-hint">
 </div>
 <div class="form-buttons">
 <button type="submit" name="action" value="check" class="secondary">${t(lang, 'editor.upload_check')}</button>

@@ -62,6 +62,7 @@ export const portal: Record<keyof typeof en, string> = {
   'error.service_unavailable': 'সাময়িকভাবে পাওয়া যাচ্ছে না',
   'error.database_unavailable': 'পোর্টালটি এই মুহূর্তে তার ডেটাবেসের সাথে যোগাযোগ করতে পারছে না। অনুগ্রহ করে এক মিনিট পরে আবার চেষ্টা করুন।',
   'error.bad_request': 'অনুরোধটি বোঝা যায়নি।',
+  'error.invalid_multipart': 'ফর্মটি ভাঙা বা অসম্পূর্ণ অবস্থায় এসেছে। ফর্মটি আবার পাঠান।',
   'error.invalid_input': 'পাঠানো তথ্যের কিছু অংশ প্রত্যাশিত আকারে নেই।',
   'error.missing_field': 'এই অনুরোধের একটি প্রয়োজনীয় ঘর দেওয়া হয়নি।',
   'error.unknown_field': 'অনুরোধে এমন একটি ঘর আছে যা এটি নেয় না।',

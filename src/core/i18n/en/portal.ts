@@ -60,6 +60,7 @@ export const portal = {
   'error.service_unavailable': 'Temporarily unavailable',
   'error.database_unavailable': 'The portal cannot reach its database just now. Please try again in a minute.',
   'error.bad_request': 'The request could not be understood.',
+  'error.invalid_multipart': 'The form upload arrived broken or incomplete. Send the form again.',
   'error.invalid_input': 'Some of what was sent is not in the expected form.',
   'error.missing_field': 'A field this request needs is missing.',
   'error.unknown_field': 'The request has a field it does not take.',
