@@ -25,6 +25,8 @@ import { securityHeaders } from './http/security-headers.ts';
 import { createMailer, mailRoutes, type Mailer, type MailSettings } from './mail/index.ts';
 import { findOfficeBySlug, findOfficeSlug, requireOfficeId } from './offices/index.ts';
 import { officesRoutes } from './offices/routes.ts';
+import { requestsPublicRoutes } from './requests/public-routes.ts';
+import { requestsStaffRoutes } from './requests/staff-routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -49,6 +51,8 @@ export interface AppOptions {
   secretKey?: Buffer;
   /** DATA_DIR: where the first-run /setup token is written; unset (tests), no /setup */
   dataDir?: string;
+  /** TRUST_PROXY: who may name the client's address in X-Forwarded-For (default: nobody) */
+  trustProxy?: boolean | string;
 }
 
 const DEFAULT_SESSION_LIFETIME_MS = 12 * 3600_000;
@@ -56,7 +60,7 @@ const DEFAULT_SESSION_LIFETIME_MS = 12 * 3600_000;
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logLevel && options.logLevel !== 'silent' ? { level: options.logLevel, serializers: { req: requestForLog } } : false,
-    trustProxy: true,
+    trustProxy: options.trustProxy ?? false,
     // longer than any path parameter's schema allows, so that the schema (which names the field) refuses it
     routerOptions: { maxParamLength: 200 },
     frameworkErrors: sendRouterError,
@@ -118,11 +122,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(officesRoutes);
   await app.register(chartersRoutes, { pageCache: options.pageCache ?? new PageCache() });
   await app.register(deadlineRoutes);
+  await app.register(requestsPublicRoutes);
   await app.register(calendarRoutes, {
     officeIdBySlug: (slug) => requireOfficeId(options.db, slug),
     officeSlugById: (id) => findOfficeSlug(options.db, id),
   });
   await app.register(calendarAdminRoutes, { findOffice: (slug) => findOfficeBySlug(options.db, slug) });
+  await app.register(requestsStaffRoutes);
 
   app.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
   return app;

@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import { PROJECT_ROOT } from './core/paths.ts';
 
 const SRC = path.join(PROJECT_ROOT, 'src');
-const FEATURES = ['offices', 'charters', 'calendar', 'audit', 'accounts', 'mail', 'requests'];
+const FEATURES = ['offices', 'charters', 'calendar', 'audit', 'accounts', 'mail', 'requests', 'notifications'];
 /** Folders every feature may use. cli/ and app.ts sit above the features and may use them all. */
 const SHARED = ['core', 'http'];
 
@@ -42,6 +42,7 @@ const TABLE_OWNERS: Record<string, string> = {
   service_requests: 'requests',
   request_events: 'requests',
   tracking_failures: 'requests',
+  notifications: 'notifications',
   schema_migrations: 'core',
 };
 

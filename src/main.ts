@@ -41,6 +41,7 @@ async function main(): Promise<void> {
     requireTwoFactor: config.requireTwoFactor,
     secretKey: await resolveSecretKey(config),
     dataDir: config.dataDir,
+    trustProxy: config.trustProxy,
   });
   logger.current = app.log;
 

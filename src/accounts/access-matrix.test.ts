@@ -8,9 +8,11 @@ import { after, before, test } from 'node:test';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { buildApp } from '../app.ts';
 import { seedCharters } from '../charters/index.ts';
+import { systemActor } from '../core/actor.ts';
 import { openTestDatabase, type TestDatabase } from '../core/db/test-database.ts';
 import { PROJECT_ROOT } from '../core/paths.ts';
 import { findOfficeAncestry, requireOfficeId } from '../offices/index.ts';
+import { receiveRequest } from '../requests/index.ts';
 import type { Role } from './roles.ts';
 import { createTestUser } from './test-support.ts';
 import type { ScopeRequest } from './users.ts';
@@ -511,6 +513,50 @@ const CASES: Case[] = [
         const { office, number } = await withAddedGrs(where);
         return editorForm('POST', `/offices/${office}/edit/grs/${number}/remove`);
       }),
+    ];
+  })(),
+  // requests: the office's queue, desk registration, request page, actions
+  ...(() => {
+    const readers: Record<Where, Who[]> = {
+      own: ['office_staff', 'officer', 'office_admin', 'supervisor_above', 'system_admin'],
+      // a supervisor reads every office of their district: Jaintiapur's is supervisor_elsewhere's
+      other: ['supervisor_elsewhere', 'system_admin'],
+      national: [],
+    };
+    const handlers: Record<Where, Who[]> = { own: ['office_staff', 'officer', 'office_admin', 'system_admin'], other: ['system_admin'], national: [] };
+    /** A fresh request of the office, so each allowed action has one to act on. */
+    const received = async (where: Where) => {
+      const slug = officeOf(where) ?? OWN;
+      const office = { id: await requireOfficeId(database.db, slug), slug };
+      const intake = { office, serviceCode: 's1', channel: 'in_person' as const, receivedAt: new Date(), citizen: { name: 'পরীক্ষা', mobile: '01712345678' }, details: '' };
+      return { slug, number: (await receiveRequest(database.db, systemActor, intake)).tracking_number };
+    };
+    const dhakaNow = () => new Date(Date.now() + 6 * 3600_000 - 60_000).toISOString();
+    const deskForm = () => ({ service: 's1', channel: 'in_person', received_date: dhakaNow().slice(0, 10), received_time: dhakaNow().slice(11, 16), name: 'পরীক্ষা', mobile: '01712345678' });
+    const targets: Where[] = ['own', 'other'];
+    return [
+      { route: 'GET /offices/:slug/requests', targets, allowed: readers, request: async (where: Where) => editorForm('GET', `/offices/${officeOf(where)}/requests`) },
+      { route: 'GET /offices/:slug/requests/new', targets, allowed: handlers, request: async (where: Where) => editorForm('GET', `/offices/${officeOf(where)}/requests/new`) },
+      { route: 'POST /offices/:slug/requests/new', targets, allowed: handlers, succeeds: 303, request: async (where: Where) => editorForm('POST', `/offices/${officeOf(where)}/requests/new`, deskForm()) },
+      {
+        route: 'GET /offices/:slug/requests/:number',
+        targets,
+        allowed: readers,
+        request: async (where: Where) => {
+          const { slug, number } = await received(where);
+          return editorForm('GET', `/offices/${slug}/requests/${number}`);
+        },
+      },
+      {
+        route: 'POST /offices/:slug/requests/:number/actions',
+        targets,
+        allowed: handlers,
+        succeeds: 303,
+        request: async (where: Where) => {
+          const { slug, number } = await received(where);
+          return editorForm('POST', `/offices/${slug}/requests/${number}/actions`, { action: 'accept' });
+        },
+      },
     ];
   })(),
   // (user administration additions: cases go here)

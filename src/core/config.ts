@@ -51,6 +51,12 @@ const schema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   PUBLIC_URL: z.url().optional(),
+  // behind a reverse proxy: which hops may say who the client is (X-Forwarded-For); unset, none
+  // may, so nobody can slip past the sign-in and tracking limits by writing that header
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(true|[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*)$/, 'must be true (any proxy) or the proxies\' addresses (comma-separated IPs or CIDRs)')
+    .optional(),
   // retired: one shared token could not say who changed what; each user now has their own
   ADMIN_API_TOKEN: z
     .string()
@@ -94,6 +100,8 @@ export interface Config {
   dataDir: string;
   logLevel: (typeof LOG_LEVELS)[number];
   publicUrl: string | undefined;
+  /** Fastify's trustProxy: false (default), true, or the proxies' addresses */
+  trustProxy: boolean | string;
   /** how long a sign-in lasts without use; each use extends it */
   sessionLifetimeMs: number;
   /** unset: mail is kept in the outbox instead of sent */
@@ -138,6 +146,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: c.LOG_LEVEL,
     // "https://portal.example/" and "…//" alike: links and OpenAPI servers add their own slash
     publicUrl: c.PUBLIC_URL?.replace(/\/+$/, ''),
+    trustProxy: c.TRUST_PROXY === undefined ? false : c.TRUST_PROXY === 'true' ? true : c.TRUST_PROXY,
     smtpUrl: c.SMTP_URL,
     mailFrom: c.MAIL_FROM,
     requireTwoFactor: c.REQUIRE_2FA === 'true',

@@ -45,6 +45,7 @@ ${body}
 </main>
 <footer class="site-footer">
   <p>${t(lang, 'layout.footer')}</p>
+  <p><a href="/track">${t(lang, 'track.link')}</a></p>
   <p><a href="/login">${t(lang, 'layout.staff_sign_in')}</a></p>
 </footer>
 </body>

@@ -5,6 +5,8 @@ import { after, before, test } from 'node:test';
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { requireOfficeId } from '../offices/index.ts';
+import { receiveRequest } from '../requests/index.ts';
 import { openSeededApp, type SeededApp } from '../test-support.ts';
 import { errorResponse } from './api-schemas.ts';
 
@@ -108,7 +110,7 @@ let seeded: SeededApp;
 let app: FastifyInstance;
 let doc: OpenApiDocument;
 /** values the valid requests need, filled from the seed and from earlier answers */
-const seen: { serviceCode?: string; holidayId?: number; specialWorkingDayId?: number; ics?: string } = {};
+const seen: { serviceCode?: string; holidayId?: number; specialWorkingDayId?: number; ics?: string; trackingNumber?: string } = {};
 
 before(async () => {
   seeded = await openSeededApp();
@@ -119,6 +121,12 @@ before(async () => {
   const charter = (await app.inject(`/offices/${JESSORE}/charter.json`)).json() as { services: { code?: string }[] };
   seen.serviceCode = charter.services.find((s) => s.code)?.code;
   seen.ics = (await app.inject('/calendar/2026.ics')).body;
+  // a request to track, made as a citizen does, from an address of its own
+  const office = { id: await requireOfficeId(seeded.database.db, JESSORE), slug: JESSORE };
+  const citizen = { userId: null, label: 'citizen', ip: '127.0.0.9' };
+  const citizenMobile = { name: 'চুক্তি পরীক্ষা', mobile: '01712345678' };
+  const request = await receiveRequest(seeded.database.db, citizen, { office, serviceCode: seen.serviceCode ?? 's1', channel: 'online', receivedAt: new Date(), citizen: citizenMobile, details: '' });
+  seen.trackingNumber = request.tracking_number;
 });
 after(async () => {
   await seeded.close();
@@ -162,6 +170,7 @@ const VALID_BODIES: Record<string, () => Pick<InjectOptions, 'payload' | 'header
   'POST /api/calendar/special-working-days': () => ({ payload: { date: '2026-11-14', name_bn: 'চুক্তি পরীক্ষার কর্মদিবস' } }),
   'POST /api/calendar/import-ics': () => ({ headers: { 'content-type': 'text/calendar' }, payload: seen.ics ?? '' }),
   'PUT /api/offices/{slug}/hours': () => ({ payload: { weekly_holidays: [5, 6], opening: '09:00', closing: '17:00' } }),
+  'POST /api/v1/track': () => ({ payload: { tracking_number: seen.trackingNumber ?? '', mobile_last4: '5678' } }),
 };
 
 /** More valid requests where one does not reach every answer shape. */

@@ -29,6 +29,7 @@ ${view.roles.length > 0
   ? html`<ul>${view.roles.map((role) => html`<li>${t(lang, `role.${role.role}`)} — ${role.scope}${role.role === 'office_admin' && role.officeSlug ? html` · <a href="/offices/${role.officeSlug}/edit">${t(lang, 'account.edit_charter')}</a>` : ''}</li>`)}</ul>`
   : html`<p>${t(lang, 'account.no_roles')}</p>`}
 ${view.roles.flatMap((role) => (role.role === 'system_admin' ? [{ href: `/admin/calendar/${new Date().getFullYear()}`, label: t(lang, 'calendar_admin.account_national_link') }] : role.role === 'office_admin' && role.officeSlug ? [{ href: `/offices/${role.officeSlug}/calendar`, label: `${t(lang, 'calendar_admin.account_office_link')} — ${role.scope}` }] : [])).map((link) => html`<p><a href="${link.href}">${link.label}</a></p>`)}
+${view.roles.filter((role) => ['office_staff', 'officer', 'office_admin'].includes(role.role) && role.officeSlug).filter((role, index, list) => list.findIndex((other) => other.officeSlug === role.officeSlug) === index).map((role) => html`<p><a href="/offices/${role.officeSlug}/requests">${t(lang, 'office_requests.account_link')} — ${role.scope}</a></p>`)}
 ${view.manageUsers.length > 0
   ? html`<h2>${t(lang, 'account.manage_users')}</h2><ul>${view.manageUsers.map((link) => html`<li><a href="${link.href}">${link.label}</a></li>`)}</ul>`
   : ''}

@@ -13,6 +13,7 @@ import {
   renderFee,
   renderText,
   renderTimeLimit,
+  serviceHref,
   serviceName,
   type PublishedService,
 } from './service-cells.ts';
@@ -46,6 +47,7 @@ ${field(lang, 'charter.column.officer', renderOfficer(lang, service.officer))}
 ${service.remedy_bn ? field(lang, 'charter.column.remedy', html`${service.remedy_bn}`, true) : ''}
 </dl>
 ${service.officer?.inferred ? html`<p class="footnote">${t(lang, 'charter.officer_inferred_note')}</p>` : ''}
+<p class="apply-online"><a class="button-link" href="${serviceHref(office.slug, service.code)}/apply">${t(lang, 'apply.link')}</a></p>
 <p class="back"><a href="${charterHref}">← ${t(lang, 'service.back', { office: officeLabel })}</a></p>`;
   return { title: `${name} — ${officeLabel}`, body };
 }

@@ -27,7 +27,9 @@ const COLUMNS: readonly Column[] = [
   {
     key: 'charter.column.name',
     className: 'name',
-    cell: (lang, s, slug) => html`<a href="${serviceHref(slug, s.code)}"${banglaData(lang)}>${serviceName(lang, s)}</a>`,
+    // the online application lives with requests, at the service's address + /apply
+    cell: (lang, s, slug) =>
+      html`<a href="${serviceHref(slug, s.code)}"${banglaData(lang)}>${serviceName(lang, s)}</a><span class="apply-link"><a href="${serviceHref(slug, s.code)}/apply">${t(lang, 'apply.link')}</a></span>`,
   },
   { key: 'charter.column.delivery', className: 'delivery', cell: (lang, s) => renderDeliveryMethods(lang, s.delivery_methods) },
   { key: 'charter.column.documents', className: 'documents', cell: (lang, s) => renderText(lang, s.documents_bn) },

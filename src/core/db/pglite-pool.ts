@@ -6,16 +6,23 @@ import type { PostgresPool, PostgresPoolClient, PostgresQueryResult } from 'kyse
 type Command = PostgresQueryResult<unknown>['command'];
 
 async function runQuery(pglite: PGlite, sql: string, parameters: readonly unknown[]) {
-  // A parameterless script may hold several statements (migrations); PGlite's
-  // extended-protocol query() takes only one, exec() takes many.
-  const result =
-    parameters.length === 0
-      ? (await pglite.exec(sql)).at(-1)
-      : await pglite.query(sql, [...parameters]);
+  // A parameterless script may hold several statements (migrations, the job queue's upkeep);
+  // PGlite's extended-protocol query() takes only one, exec() takes many. The rows of all of
+  // them are kept: a RETURNING between BEGIN and COMMIT is what the job queue reads.
+  if (parameters.length === 0) {
+    const results = await pglite.exec(sql);
+    const last = results.at(-1);
+    return {
+      command: (last?.command ?? 'SELECT') as Command,
+      rowCount: last?.rowCount ?? last?.affectedRows ?? 0,
+      rows: results.flatMap((result) => result.rows),
+    };
+  }
+  const result = await pglite.query(sql, [...parameters]);
   return {
-    command: (result?.command ?? 'SELECT') as Command,
-    rowCount: result?.rowCount ?? result?.affectedRows ?? 0,
-    rows: result?.rows ?? [],
+    command: (result.command ?? 'SELECT') as Command,
+    rowCount: result.rowCount ?? result.affectedRows ?? 0,
+    rows: result.rows,
   };
 }
 

@@ -210,6 +210,26 @@ export interface MailOutbox {
   to_address: string;
 }
 
+export interface Notifications {
+  attempts: Generated<number>;
+  body: string;
+  channel: "sms" | "email";
+  created_at: Generated<Timestamp>;
+  encoding: "gsm7" | "ucs2" | null;
+  gateway: string | null;
+  id: Generated<Int8>;
+  last_error: string | null;
+  office_id: number | null;
+  recipient: string;
+  segments: number | null;
+  sent_at: Timestamp | null;
+  status: Generated<"queued" | "sent" | "failed">;
+  subject: string | null;
+  subject_id: string | null;
+  subject_type: string | null;
+  template: string;
+}
+
 export interface OfficeHours {
   closing: Generated<string>;
   office_id: number;
@@ -388,6 +408,7 @@ export interface DB {
   holidays: Holidays;
   login_failures: LoginFailures;
   mail_outbox: MailOutbox;
+  notifications: Notifications;
   office_hours: OfficeHours;
   offices: Offices;
   organisations: Organisations;

@@ -1,0 +1,155 @@
+// The office's side of requests: the queue, registering a request at the desk, the request page
+// and the actions on it. Thin handlers over request-service.ts; every page is the signed-in
+// user's own (never cached), every form carries the CSRF token and answers 303 when done.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { loadPublishedCharter } from '../charters/index.ts';
+import { t } from '../core/i18n/index.ts';
+import { actorOf, officeBySlug, type Access, type Permission } from '../http/access.ts';
+import { csrfToken } from '../http/csrf.ts';
+import { sendPage, type RenderedPage } from '../http/layout.ts';
+import { findOfficeBySlug, officeName, OfficesError } from '../offices/index.ts';
+import { RequestsError } from './errors.ts';
+import { countQueue, listQueue, QUEUE_VIEWS } from './repository.ts';
+import { actOnRequest, endOfDhakaDay, loadOfficeRequest, receiveRequest } from './request-service.ts';
+import { actionsFrom } from './request-states.ts';
+import { parseTrackingNumber } from './tracking-number.ts';
+import { DESK_FIELDS, deskFieldOf, emptyDeskForm, readDeskForm, renderDeskPage, type DeskErrors, type DeskValues } from './pages/desk-page.ts';
+import { QUEUE_PAGE_SIZE, renderQueuePage, requestHref } from './pages/queue-page.ts';
+import { PAGE_ACTIONS, renderRequestPage, type PageAction, type RequestPageView } from './pages/request-page.ts';
+
+const access = (permission: Permission) =>
+  ({ access: { permission, target: (request: FastifyRequest) => officeBySlug((request.params as { slug: string }).slug) } }) as const satisfies { access: Access };
+const READ = access('requests.read');
+const HANDLE = access('requests.handle');
+
+const lang = z.enum(['bn', 'en']).optional().catch(undefined);
+const officeParams = z.object({ slug: z.string().min(1).max(100) });
+const requestParams = officeParams.extend({ number: z.string().min(1).max(40) });
+const queueQuery = z.object({
+  lang,
+  view: z.enum(QUEUE_VIEWS).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
+});
+const DONE = [...PAGE_ACTIONS, 'registered'] as const;
+const requestQuery = z.object({ lang, done: z.enum(DONE).optional().catch(undefined) });
+const formText = z.string().max(20_000).optional();
+const deskBody = z.object({ ...Object.fromEntries(DESK_FIELDS.map((field) => [field, formText])), _csrf: z.string().optional() });
+const actionBody = z.object({ action: z.enum(PAGE_ACTIONS), note: z.string().max(5_000).optional(), _csrf: z.string().optional() });
+
+function privatePage(request: FastifyRequest, reply: FastifyReply, page: RenderedPage, status = 200) {
+  // a signed-in user's pages are never kept by a shared cache or the back button
+  return sendPage(request, reply.status(status).header('cache-control', 'no-store'), page);
+}
+
+export async function requestsStaffRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const hide = true;
+
+  async function officeOf(request: FastifyRequest, slug: string) {
+    const office = await findOfficeBySlug(app.db, slug);
+    if (!office) throw new OfficesError('office_not_found', slug);
+    return { id: office.id, slug: office.slug, label: { slug: office.slug, name: officeName(request.lang, office) } };
+  }
+
+  /** The request of this office; a number that is not one is not found either. */
+  async function loadRequest(officeId: number, number: string) {
+    const parsed = parseTrackingNumber(number);
+    if (!parsed.ok) throw new RequestsError('request_not_found', number);
+    return loadOfficeRequest(app.db, officeId, parsed.text);
+  }
+
+  async function requestPage(request: FastifyRequest, reply: FastifyReply, slug: string, number: string, extra: Pick<RequestPageView, 'notice' | 'actionError'>, status = 200) {
+    const office = await officeOf(request, slug);
+    const { request: row, events } = await loadRequest(office.id, number);
+    const now = new Date();
+    const actions = actionsFrom(row.status).filter((action): action is PageAction => PAGE_ACTIONS.some((shown) => shown === action));
+    const view = { office: office.label, request: row, events, actions, now, endOfToday: endOfDhakaDay(now), csrf: csrfToken(reply), ...extra };
+    return privatePage(request, reply, renderRequestPage(request.lang, view), status);
+  }
+
+  app.get('/offices/:slug/requests', { config: READ, schema: { hide, params: officeParams, querystring: queueQuery } }, async (request, reply) => {
+    const office = await officeOf(request, request.params.slug);
+    const view = request.query.view ?? 'open';
+    const page = request.query.page ?? 1;
+    const now = new Date();
+    const endOfToday = endOfDhakaDay(now);
+    const userId = request.principal?.userId ?? null;
+    const [rows, counts] = await Promise.all([
+      listQueue(app.db, { officeId: office.id, view, userId, now, endOfToday, limit: QUEUE_PAGE_SIZE, offset: (page - 1) * QUEUE_PAGE_SIZE }),
+      countQueue(app.db, office.id, now, endOfToday, userId),
+    ]);
+    const numbers = {
+      open: Number(counts.open),
+      mine: Number(counts.mine),
+      overdue: Number(counts.overdue),
+      due_today: Number(counts.due_today),
+      returned: Number(counts.returned),
+      no_limit: Number(counts.no_limit),
+    };
+    const shown = rows.slice(0, QUEUE_PAGE_SIZE);
+    const hasNext = rows.length > QUEUE_PAGE_SIZE;
+    return privatePage(request, reply, renderQueuePage(request.lang, { office: office.label, view, counts: numbers, rows: shown, page, hasNext, now, endOfToday }));
+  });
+
+  async function deskPage(request: FastifyRequest, reply: FastifyReply, slug: string, values: DeskValues | null, errors: DeskErrors, status: number) {
+    const charter = await loadPublishedCharter(app.db, slug);
+    const office = await officeOf(request, slug);
+    const services = charter.services.map((service) => ({
+      code: service.code,
+      name: `${request.lang === 'en' ? (service.name_en ?? service.name_bn ?? service.code) : (service.name_bn ?? service.name_en ?? service.code)}`,
+    }));
+    const view = { office: office.label, services, values: values ?? emptyDeskForm(request.lang, new Date()), errors, csrf: csrfToken(reply) };
+    return privatePage(request, reply, renderDeskPage(request.lang, view), status);
+  }
+
+  app.get('/offices/:slug/requests/new', { config: HANDLE, schema: { hide, params: officeParams, querystring: z.object({ lang }) } }, async (request, reply) =>
+    deskPage(request, reply, request.params.slug, null, {}, 200),
+  );
+
+  app.post('/offices/:slug/requests/new', { config: HANDLE, schema: { hide, params: officeParams, body: deskBody } }, async (request, reply) => {
+    const { slug } = request.params;
+    const body = request.body as Partial<Record<(typeof DESK_FIELDS)[number], string>>;
+    const values = Object.fromEntries(DESK_FIELDS.map((field) => [field, body[field] ?? ''])) as DeskValues;
+    const charter = await loadPublishedCharter(app.db, slug);
+    const reading = readDeskForm(
+      values,
+      charter.services.map((service) => service.code),
+      new Date(),
+    );
+    if (!reading.intake) return deskPage(request, reply, slug, values, reading.errors, 400);
+    try {
+      const office = { id: charter.office.id, slug: charter.office.slug };
+      const received = await receiveRequest(app.db, actorOf(request), { ...reading.intake, office });
+      return reply.redirect(`${requestHref(slug, received.tracking_number)}?done=registered`, 303);
+    } catch (error) {
+      const field = error instanceof RequestsError ? deskFieldOf(error.field) : null;
+      if (!(error instanceof RequestsError) || !field) throw error;
+      return deskPage(request, reply, slug, values, { [field]: error.messageKey }, error.status);
+    }
+  });
+
+  app.get('/offices/:slug/requests/:number', { config: READ, schema: { hide, params: requestParams, querystring: requestQuery } }, async (request, reply) => {
+    const { slug, number } = request.params;
+    const { done } = request.query;
+    const notice = done === 'registered' ? t(request.lang, 'office_requests.done.registered', { number }) : done ? t(request.lang, `office_requests.done.${done}`) : undefined;
+    return requestPage(request, reply, slug, number, { notice });
+  });
+
+  app.post('/offices/:slug/requests/:number/actions', { config: HANDLE, schema: { hide, params: requestParams, body: actionBody } }, async (request, reply) => {
+    const { slug, number } = request.params;
+    const { action, note } = request.body;
+    const office = await officeOf(request, slug);
+    try {
+      const parsed = parseTrackingNumber(number);
+      if (!parsed.ok) throw new RequestsError('request_not_found', number);
+      const updated = await actOnRequest(app.db, actorOf(request), office.id, parsed.text, { action, note });
+      return reply.redirect(`${requestHref(slug, updated.tracking_number)}?done=${action}`, 303);
+    } catch (error) {
+      if (!(error instanceof RequestsError) || (error.code !== 'note_required' && error.code !== 'action_not_allowed')) throw error;
+      return requestPage(request, reply, slug, number, { actionError: { action, error: error.messageKey, note: note ?? '' } }, error.status);
+    }
+  });
+}
+
