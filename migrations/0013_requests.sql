@@ -1,7 +1,7 @@
 -- Service requests: a citizen's application for a charter service, on whatever channel it came,
 -- from receipt to delivery or rejection, with its public and internal history.
 
--- The short code that opens an office's tracking numbers (JSR in JSR-2026-000123-7), chosen when
+-- The short code that opens an office's tracking numbers (JSR in JSR-2026-000123-6), chosen when
 -- the office receives its first request and never changed after: numbers already given out use it.
 create table request_office_codes (
   office_id integer primary key references offices (id),
@@ -49,8 +49,12 @@ create table service_requests (
   transferred_to     bigint references service_requests (id),
   transferred_from   bigint references service_requests (id),
   created_by_user_id integer references users (id),
+  -- the online form's one-time key: sending the form twice (a refresh, a double tap) gives back
+  -- the request the first sending made instead of a second one
+  submission_key     text,
   updated_at         timestamptz not null default now(),
-  unique (office_id, year, sequence_no)
+  unique (office_id, year, sequence_no),
+  unique (office_id, submission_key)
 );
 -- the office's queue: open requests by due moment (no limit last); closed ones by when they closed
 create index service_requests_open_queue_idx on service_requests (office_id, due_at nulls last, id)
@@ -76,12 +80,13 @@ create table request_events (
 );
 create index request_events_request_idx on request_events (request_id, id);
 
--- The deadline clock is the calendar's (deadline_clocks, subject 'request:<id>'): it moves when
+-- The deadline clock is the calendar's (deadline_clocks, subject 'request:<tracking number>', the
+-- name the calendar's "deadlines moved" lists show staff): it moves when
 -- holidays or office hours change. The request's copy of the due moment follows it here, in the
 -- same transaction, so the queue can sort and filter on one table's index.
 create function request_due_follows_clock() returns trigger language plpgsql as $$
 begin
-  update service_requests set due_at = new.due_at where id = new.subject_id::bigint and due_at is distinct from new.due_at;
+  update service_requests set due_at = new.due_at where tracking_number = new.subject_id and due_at is distinct from new.due_at;
   return null;
 end;
 $$;

@@ -3,7 +3,7 @@
 create table notifications (
   id           bigint generated always as identity primary key,
   office_id    integer references offices (id),
-  -- what it is about: ('request', 'JSR-2026-000123-7')
+  -- what it is about: ('request', 'JSR-2026-000123-6')
   subject_type text,
   subject_id   text,
   channel      text not null check (channel in ('sms', 'email')),

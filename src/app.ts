@@ -8,6 +8,7 @@ import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, jsonSchemaTransform } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
+import type { JobQueue } from './core/jobs.ts';
 import { accountsRoutes, authorisation, requestForLog, SESSION_COOKIE, TotpSecretBox } from './accounts/index.ts';
 import { calendarAdminRoutes } from './calendar/admin-routes.ts';
 import { calendarRoutes } from './calendar/routes.ts';
@@ -24,6 +25,7 @@ import { PageCache } from './http/page-cache.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { createMailer, mailRoutes, type Mailer, type MailSettings } from './mail/index.ts';
 import { findOfficeBySlug, findOfficeSlug, requireOfficeId } from './offices/index.ts';
+import { consoleGateway, createNotifier, notificationsRoutes, type Notifier, type SmsGateway } from './notifications/index.ts';
 import { officesRoutes } from './offices/routes.ts';
 import { requestsPublicRoutes } from './requests/public-routes.ts';
 import { requestsStaffRoutes } from './requests/staff-routes.ts';
@@ -31,6 +33,8 @@ import { requestsStaffRoutes } from './requests/staff-routes.ts';
 declare module 'fastify' {
   interface FastifyInstance {
     db: Kysely<DB>;
+    /** writes messages in a change's transaction; main.ts starts its sending once the database is ready */
+    notifier: Notifier;
   }
 }
 
@@ -53,6 +57,10 @@ export interface AppOptions {
   dataDir?: string;
   /** TRUST_PROXY: who may name the client's address in X-Forwarded-For (default: nobody) */
   trustProxy?: boolean | string;
+  /** the job queue that sends messages; unset (most tests), messages are written and wait */
+  jobs?: JobQueue;
+  /** where SMS go (default: the console gateway, which keeps them for /admin/messages) */
+  sms?: SmsGateway;
 }
 
 const DEFAULT_SESSION_LIFETIME_MS = 12 * 3600_000;
@@ -117,18 +125,22 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     totpSecrets: new TotpSecretBox(options.secretKey ?? randomBytes(32)),
     setupDir: options.dataDir,
   });
+  const notifier = createNotifier({ db: options.db, jobs: options.jobs, sms: options.sms ?? consoleGateway, mailer, log: app.log });
+  app.decorate('notifier', notifier);
+  const notices = { notifier, publicUrl: options.publicUrl };
   await app.register(mailRoutes);
+  await app.register(notificationsRoutes, { findOffice: (slug) => findOfficeBySlug(options.db, slug) });
   await app.register(assetsRoutes);
   await app.register(officesRoutes);
   await app.register(chartersRoutes, { pageCache: options.pageCache ?? new PageCache() });
   await app.register(deadlineRoutes);
-  await app.register(requestsPublicRoutes);
+  await app.register(requestsPublicRoutes, { notices });
   await app.register(calendarRoutes, {
     officeIdBySlug: (slug) => requireOfficeId(options.db, slug),
     officeSlugById: (id) => findOfficeSlug(options.db, id),
   });
   await app.register(calendarAdminRoutes, { findOffice: (slug) => findOfficeBySlug(options.db, slug) });
-  await app.register(requestsStaffRoutes);
+  await app.register(requestsStaffRoutes, { notices });
 
   app.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
   return app;

@@ -3,11 +3,13 @@ import path from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
 import { buildApp } from './app.ts';
+import { smsGatewayFor } from './notifications/index.ts';
 import { APPEND_ONLY_TABLES, auditLogProtection } from './audit/index.ts';
 import { loadHolidayData } from './calendar/index.ts';
 import { seedCharters } from './charters/index.ts';
 import { ConfigError, loadConfig, resolveSecretKey } from './core/config.ts';
 import { openDatabase } from './core/db/connection.ts';
+import { createJobQueue } from './core/jobs.ts';
 import { migrateDatabase } from './core/db/application-role.ts';
 import type { DB } from './core/db/schema.ts';
 import { withStartupLock } from './core/db/startup-lock.ts';
@@ -32,7 +34,16 @@ async function main(): Promise<void> {
     timeouts: config.databaseTimeouts,
     onConnectionLost: (lost) => logger.current?.warn({ database: lost }, 'database connection lost; a new one is opened when needed'),
   });
+  // made now, connected once the database is ready: its tables may need the migrations' owner
+  const jobs = createJobQueue({
+    db: database.db,
+    kind: database.kind,
+    databaseUrl: config.databaseUrl,
+    onError: (error) => logger.current?.warn({ jobs: error.message }, 'job queue'),
+  });
   const app = await buildApp({
+    jobs,
+    sms: smsGatewayFor(config.sms),
     db: database.db,
     logLevel: config.logLevel,
     publicUrl: config.publicUrl,
@@ -50,6 +61,8 @@ async function main(): Promise<void> {
     app.log.info({ office: result.officeSlug, version: result.versionNo }, 'seed charter imported and published');
   }
   if (holidayYears.length > 0) app.log.info({ years: holidayYears }, 'holiday data loaded');
+  await jobs.start();
+  await app.notifier.startSending();
   if (database.kind === 'postgres') {
     const protection = await auditLogProtection(database.db);
     if (protection !== 'append-only') {
@@ -66,6 +79,7 @@ async function main(): Promise<void> {
     closing = true;
     app.log.info({ signal }, 'shutting down');
     await app.close();
+    await jobs.stop();
     await database.close();
     process.exit(0);
   };

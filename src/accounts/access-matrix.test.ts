@@ -557,6 +557,9 @@ const CASES: Case[] = [
           return editorForm('POST', `/offices/${slug}/requests/${number}/actions`, { action: 'accept' });
         },
       },
+      // the messages sent about the office's requests hold citizens' numbers: its request readers only
+      { route: 'GET /offices/:slug/messages', targets, allowed: readers, request: async (where: Where) => editorForm('GET', `/offices/${officeOf(where)}/messages`) },
+      { route: 'GET /admin/messages', targets: ['national'] as Where[], allowed: AUDIT_READERS, request: async () => editorForm('GET', '/admin/messages') },
     ];
   })(),
   // (user administration additions: cases go here)

@@ -1,14 +1,15 @@
 // The one authorisation layer: every route declares its access (http/access.ts) and is refused
 // at start-up if it does not; a signed-in user is found by session cookie or API token only on
 // routes that need one; the permission is checked against the user's roles after validation.
+// Pages ask the same question (request.allows) to offer only what will not be refused.
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Kysely } from 'kysely';
 import type { DB } from '../core/db/schema.ts';
-import type { Access, AccessTarget, Principal } from '../http/access.ts';
+import type { Access, AccessTarget, Permission, Principal } from '../http/access.ts';
 import { findOfficeAncestry, requireOfficeId } from '../offices/index.ts';
 import { AccountsError } from './errors.ts';
-import { isAllowed, type ResolvedTarget } from './roles.ts';
+import { isAllowed, type Grant, type ResolvedTarget } from './roles.ts';
 import { findSessionHolder, findTokenHolder, type Holder } from './session-repository.ts';
 import { listGrants } from './user-repository.ts';
 
@@ -45,12 +46,12 @@ async function findPrincipal(db: Kysely<DB>, request: FastifyRequest, sessionLif
   return holder ? principalOf(holder, 'session') : null;
 }
 
-async function resolveTarget(db: Kysely<DB>, target: AccessTarget): Promise<ResolvedTarget> {
+/** The target's place in the hierarchy; null for an office id that names no office. */
+async function resolveTarget(db: Kysely<DB>, target: AccessTarget): Promise<ResolvedTarget | null> {
   if (target.kind === 'national') return target;
   const officeId = 'officeId' in target ? target.officeId : await requireOfficeId(db, target.slug, 'slug');
   const ancestry = await findOfficeAncestry(db, officeId);
-  if (!ancestry) throw new AccountsError('forbidden');
-  return { kind: 'office', ancestry };
+  return ancestry ? { kind: 'office', ancestry } : null;
 }
 
 /** A page a person asked for while signed out: send them to sign in and back. */
@@ -67,7 +68,29 @@ export const authorisation = fp(async (app: FastifyInstance, options: Authorisat
   const { db, sessionLifetimeMs } = options;
   const routes: RouteOptions[] = [];
 
+  // the grants as they stood when the request came, read once however often it is asked
+  const grantsOfRequest = new WeakMap<FastifyRequest, Promise<Grant[]>>();
+  function grantsOf(request: FastifyRequest, userId: number): Promise<Grant[]> {
+    let grants = grantsOfRequest.get(request);
+    if (!grants) {
+      grants = listGrants(db, userId);
+      grantsOfRequest.set(request, grants);
+    }
+    return grants;
+  }
+
+  /** The one policy question, for the guard and for pages alike. */
+  async function allows(request: FastifyRequest, permission: Permission, target: AccessTarget): Promise<boolean> {
+    const principal = request.principal;
+    if (!principal) return false;
+    const resolved = await resolveTarget(db, target);
+    return resolved !== null && isAllowed(await grantsOf(request, principal.userId), permission, resolved);
+  }
+
   app.decorateRequest('principal', null);
+  app.decorateRequest('allows', function (this: FastifyRequest, permission: Permission, target: AccessTarget) {
+    return allows(this, permission, target);
+  });
   // for the authorisation matrix test: every route with what it declares
   app.decorate('declaredAccess', () => routes.map((route) => ({ method: route.method, url: route.url, access: route.config?.access })));
   app.addHook('onRoute', (route) => {
@@ -91,10 +114,7 @@ export const authorisation = fp(async (app: FastifyInstance, options: Authorisat
   app.addHook('preHandler', async (request: FastifyRequest) => {
     const access = accessOf(request);
     if (access === 'public' || access === 'signed-in' || access === undefined) return;
-    const principal = request.principal;
-    if (!principal) throw new AccountsError('sign_in_required');
-    const target = await resolveTarget(db, await access.target(request));
-    const grants = await listGrants(db, principal.userId);
-    if (!isAllowed(grants, access.permission, target)) throw new AccountsError('forbidden');
+    if (!request.principal) throw new AccountsError('sign_in_required');
+    if (!(await allows(request, access.permission, await access.target(request)))) throw new AccountsError('forbidden');
   });
 });

@@ -3,6 +3,7 @@ export { ACCOUNTS_ERROR_CODES, AccountsError, type AccountsErrorCode } from './e
 export { authorisation, SESSION_COOKIE, type AuthorisationOptions } from './authorisation.ts';
 export { accountsRoutes, type AccountsRoutesOptions } from './routes.ts';
 export { redactSecretPath, requestForLog } from './log-redaction.ts';
+export { OFFICE_ROLES, findUserNames, listOfficeStaff, type OfficeRole, type OfficeStaffMember, type UserName } from './office-staff.ts';
 export { ROLES, isAllowed, permissionsOf, type Grant, type Role } from './roles.ts';
 export { createUser, findUserIdByEmail, grantRole, issueApiToken, withdrawApiToken, type NewAccount, type ScopeRequest } from './users.ts';
 export { SecretKeyMismatchError, TotpSecretBox } from './totp-secret-box.ts';

@@ -12,15 +12,29 @@ export interface ServiceInVersion {
 }
 
 /**
- * The service with this code in the given version of the office's charter, or in its published
- * version when none is given; undefined when that version does not offer it (or is not the office's).
+ * The service with this code in the given version of the office's charter; or in the version in
+ * force at a moment (the last published by then; the published one if none was yet); or in its
+ * published version. Undefined when that version does not offer it (or is not the office's).
  */
 export async function findServiceByCode(
   db: Kysely<DB>,
   officeId: number,
   code: string,
-  options: { versionId?: number } = {},
+  options: { versionId?: number; inForceAt?: Date } = {},
 ): Promise<ServiceInVersion | undefined> {
+  if (options.versionId === undefined && options.inForceAt !== undefined) {
+    const inForce = await db
+      .selectFrom('charter_versions')
+      .select('id')
+      .where('office_id', '=', officeId)
+      .where('status', '!=', 'draft')
+      .where('published_at', '<=', options.inForceAt)
+      .orderBy('published_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return findServiceByCode(db, officeId, code, inForce ? { versionId: inForce.id } : {});
+  }
   let query = db
     .selectFrom('charter_services as s')
     .innerJoin('charter_versions as v', 'v.id', 's.charter_version_id')

@@ -55,7 +55,7 @@ const schema = z.object({
   // may, so nobody can slip past the sign-in and tracking limits by writing that header
   TRUST_PROXY: z
     .string()
-    .regex(/^(true|[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*)$/, 'must be true (any proxy) or the proxies\' addresses (comma-separated IPs or CIDRs)')
+    .regex(/^(true|false|[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*)$/, 'must be true (any proxy), false, or the proxies\' addresses (comma-separated IPs or CIDRs)')
     .optional(),
   // retired: one shared token could not say who changed what; each user now has their own
   ADMIN_API_TOKEN: z
@@ -65,6 +65,15 @@ const schema = z.object({
   // smtp://user:pass@host:587 or smtps://…:465; unset keeps mail in the outbox (/admin/outbox)
   SMTP_URL: z.string().regex(/^smtps?:\/\/[^\s]+$/, 'must be smtp://user:password@host:port or smtps://…').optional(),
   MAIL_FROM: z.string().trim().min(3).max(200).default('Protishruti <no-reply@localhost>'),
+  // SMS: 'console' keeps messages in the database for /admin/messages; 'http' posts them to a gateway
+  SMS_GATEWAY: z.enum(['console', 'http'], { error: 'must be console or http' }).default('console'),
+  // {to} and {text} are replaced, URL-encoded: https://sms.example/send?to={to}&text={text}
+  SMS_HTTP_URL: z.url().optional(),
+  SMS_HTTP_METHOD: z.enum(['GET', 'POST'], { error: 'must be GET or POST' }).default('POST'),
+  // POST only: the body, {to} and {text} replaced JSON-escaped when it is JSON, else URL-encoded
+  SMS_HTTP_BODY: z.string().max(4000).optional(),
+  // the gateway's credentials, sent as the Authorization header; never logged
+  SMS_HTTP_AUTHORIZATION: z.string().max(1000).optional(),
   REQUIRE_2FA: z.enum(['true', 'false'], { error: 'must be true or false' }).default('false'),
   SESSION_HOURS: z.coerce.number().min(0.25, 'must be at least 0.25 (15 minutes)').max(720, 'must be at most 720 (30 days)').default(12),
   DB_CONNECT_TIMEOUT_MS: milliseconds(DEFAULT_DATABASE_TIMEOUTS.connectMs),
@@ -107,6 +116,8 @@ export interface Config {
   /** unset: mail is kept in the outbox instead of sent */
   smtpUrl: string | undefined;
   mailFrom: string;
+  /** how SMS leave: kept for /admin/messages (console) or sent to an HTTP gateway */
+  sms: SmsSettings;
   /** system administrators and supervisors must use a TOTP second factor */
   requireTwoFactor: boolean;
   /** PostgreSQL only: the embedded database is in-process and cannot hang on a network */
@@ -117,6 +128,10 @@ export interface Config {
    */
   secretKey: Buffer | undefined;
 }
+
+export type SmsSettings =
+  | { gateway: 'console' }
+  | { gateway: 'http'; url: string; method: 'GET' | 'POST'; body: string | undefined; authorization: string | undefined };
 
 export class ConfigError extends Error {}
 
@@ -131,6 +146,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const c = parsed.data;
   // without it a mailed link would be built from the request's Host header, which anyone can set
+  if (c.SMS_GATEWAY === 'http' && !c.SMS_HTTP_URL) throw new ConfigError('Invalid configuration (environment variables):\n  SMS_HTTP_URL: needs the gateway\'s address when SMS_GATEWAY=http, with {to} and {text} where they go');
   if (c.MIGRATION_DATABASE_URL && !c.DATABASE_URL) throw new ConfigError('Invalid configuration (environment variables):\n  MIGRATION_DATABASE_URL: needs DATABASE_URL (the embedded database has one user)');
   if (c.SMTP_URL && !c.PUBLIC_URL) throw new ConfigError('Invalid configuration (environment variables):\n  SMTP_URL: needs PUBLIC_URL, the address the links in mails point to');
   // a key made up on the server itself would be lost with the machine, and with it every second factor
@@ -146,10 +162,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: c.LOG_LEVEL,
     // "https://portal.example/" and "…//" alike: links and OpenAPI servers add their own slash
     publicUrl: c.PUBLIC_URL?.replace(/\/+$/, ''),
-    trustProxy: c.TRUST_PROXY === undefined ? false : c.TRUST_PROXY === 'true' ? true : c.TRUST_PROXY,
+    trustProxy: c.TRUST_PROXY === undefined || c.TRUST_PROXY === 'false' ? false : c.TRUST_PROXY === 'true' ? true : c.TRUST_PROXY,
     smtpUrl: c.SMTP_URL,
     mailFrom: c.MAIL_FROM,
     requireTwoFactor: c.REQUIRE_2FA === 'true',
+    sms:
+      c.SMS_GATEWAY === 'http' && c.SMS_HTTP_URL
+        ? { gateway: 'http', url: c.SMS_HTTP_URL, method: c.SMS_HTTP_METHOD, body: c.SMS_HTTP_BODY, authorization: c.SMS_HTTP_AUTHORIZATION }
+        : { gateway: 'console' },
     sessionLifetimeMs: Math.round(c.SESSION_HOURS * 3600_000),
     databaseTimeouts: {
       connectMs: c.DB_CONNECT_TIMEOUT_MS,

@@ -34,6 +34,8 @@ export interface SendOptions {
 }
 
 export interface JobQueue {
+  /** Connects (and on first use creates the queue's tables); before anything else. */
+  start(): Promise<void>;
   /** Declares a queue (idempotent); before send() or work() on it. */
   define(name: string, settings: QueueSettings): Promise<void>;
   /** Queues a job in `db`, the caller's transaction: it commits or rolls back with the change. */
@@ -67,7 +69,15 @@ export interface JobQueueOptions {
   onError?: (error: Error) => void;
 }
 
+/** The queue, started: what tests and the CLI want. */
 export async function startJobQueue(options: JobQueueOptions): Promise<JobQueue> {
+  const queue = createJobQueue(options);
+  await queue.start();
+  return queue;
+}
+
+/** The queue, not yet connected: the server makes it before the database is migrated and starts it after. */
+export function createJobQueue(options: JobQueueOptions): JobQueue {
   const common = { schema: JOB_SCHEMA, application_name: 'protishruti-jobs' };
   const boss =
     options.kind === 'postgres' && options.databaseUrl
@@ -75,13 +85,16 @@ export async function startJobQueue(options: JobQueueOptions): Promise<JobQueue>
       : // the embedded database has one connection: pg-boss takes its turn on it like any query
         new PgBoss({ ...common, db: overKysely(options.db), backend: 'pglite' });
   boss.on('error', (error: Error) => options.onError?.(error));
-  await boss.start();
-  const limits = new Map<string, number>();
   const polling = options.pollingIntervalSeconds ?? 2;
   return {
+    async start() {
+      await boss.start();
+    },
     async define(name, settings) {
-      limits.set(name, settings.retryLimit);
-      await boss.createQueue(name, { retryLimit: settings.retryLimit, retryDelay: settings.retryDelaySeconds, retryBackoff: true });
+      const options = { retryLimit: settings.retryLimit, retryDelay: settings.retryDelaySeconds, retryBackoff: true };
+      // made once; a queue made by an earlier version takes this version's settings
+      await boss.createQueue(name, options);
+      await boss.updateQueue(name, options);
     },
     async send(db, name, data, sendOptions = {}) {
       await boss.send(name, data, {
@@ -91,10 +104,11 @@ export async function startJobQueue(options: JobQueueOptions): Promise<JobQueue>
       });
     },
     async work<T>(name: string, handler: (job: Job<T>) => Promise<void>) {
-      const retryLimit = limits.get(name) ?? 0;
-      await boss.work<T>(name, { batchSize: 1, pollingIntervalSeconds: polling }, async ([job]) => {
+      const workOptions = { batchSize: 1, pollingIntervalSeconds: polling, includeMetadata: true } as const;
+      await boss.work<T, undefined, typeof workOptions>(name, workOptions, async ([job]) => {
         if (!job) return;
-        await handler({ id: job.id, data: job.data, retryCount: job.retryCount, lastAttempt: job.retryCount >= retryLimit });
+        // the job's own limit: it was sent under the queue's settings of that moment
+        await handler({ id: job.id, data: job.data, retryCount: job.retryCount, lastAttempt: job.retryCount >= job.retryLimit });
       });
     },
     async stop() {

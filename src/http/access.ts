@@ -45,6 +45,12 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     principal: Principal | null;
+    /**
+     * Whether the signed-in user may do this there, by the same policy that guards the routes:
+     * for pages to offer only what will not be refused. False when nobody is signed in, and on
+     * public routes, where nobody is looked for.
+     */
+    allows(permission: Permission, target: AccessTarget): Promise<boolean>;
   }
 }
 

@@ -2,7 +2,7 @@
 export { REQUESTS_ERROR_CODES, RequestsError, type RequestsErrorCode } from './errors.ts';
 export { normaliseMobile } from './mobile.ts';
 export { CHANNELS, type Channel, type RequestRow } from './repository.ts';
-export { actOnRequest, loadOfficeRequest, receiveRequest, type ActionInput, type Citizen, type RequestIntake } from './request-service.ts';
+export { actOnRequest, loadOfficeRequest, receiveRequest, type ActionInput, type Citizen, type RequestIntake, type RequestNotices } from './request-service.ts';
 export { REQUEST_ACTIONS, REQUEST_STATUSES, type RequestAction, type RequestStatus } from './request-states.ts';
 export { formatTrackingNumber, parseTrackingNumber } from './tracking-number.ts';
 export { trackRequest, type TrackedRequest } from './tracking.ts';

@@ -103,6 +103,24 @@ test('a citizen applies with a mobile number in Bangla digits and is given a tra
   assert.equal(event?.actor_label, 'citizen');
 });
 
+test('applying writes the receipt SMS and e-mail with the request; sending the same form again makes no second request', async () => {
+  const page = await app.inject({ url: applyUrl() });
+  const fields = { name: 'করিম', mobile: '01812345678', email: 'karim@example.com', address: '', details: '', _csrf: csrfOf(page.body), submission: /name="submission" value="([0-9a-f]{32})"/.exec(page.body)?.[1] ?? '' };
+  assert.match(fields.submission, /^[0-9a-f]{32}$/, 'the form carries its one-time key');
+  const post = () => app.inject({ method: 'POST', url: applyUrl(), cookies: cookiesOf(page), ...form(fields) });
+  const first = await post();
+  const again = await post();
+  const number = trackingNumberOf(first.body);
+  assert.equal(trackingNumberOf(again.body), number, 'the refreshed confirmation shows the same request');
+  const messages = await seeded.database.db.selectFrom('notifications').selectAll().where('subject_id', '=', number).orderBy('id').execute();
+  assert.deepEqual(messages.map((m) => [m.channel, m.recipient, m.status]), [
+    ['sms', '01812345678', 'queued'],
+    ['email', 'karim@example.com', 'queued'],
+  ]);
+  assert.ok(messages[0]?.body.includes(number), 'the SMS gives the tracking number');
+  assert.ok((messages[0]?.segments ?? 9) <= 2);
+});
+
 test('a refused application comes back with what was typed and each field named, and nothing is stored', async () => {
   const before = await countRequests();
   const response = await apply({ name: '  ', mobile: '১২৩', email: 'not-an-address', address: 'বাড়ি <১২>', details: 'লাইন এক\nলাইন "দুই"' });

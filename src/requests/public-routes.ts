@@ -2,6 +2,7 @@
 // and following a request by its tracking number and the last four digits of its mobile number,
 // as pages that work without JavaScript and as JSON. Handlers check the form, call the services
 // and render; the rules live in request-service.ts and tracking.ts.
+import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -18,9 +19,9 @@ import { RequestsError } from './errors.ts';
 import { normaliseMobile } from './mobile.ts';
 import { APPLY_LIMITS, EMPTY_APPLICATION, renderApplyPage, type ApplyValues } from './pages/apply-page.ts';
 import { renderConfirmationPage } from './pages/confirmation-page.ts';
-import type { FieldErrors } from './pages/form-parts.ts';
+import type { FieldErrors } from '../http/form-parts.ts';
 import { renderTrackForm, renderTrackResult, type TrackValues } from './pages/track-page.ts';
-import { receiveRequest } from './request-service.ts';
+import { receiveRequest, type RequestNotices } from './request-service.ts';
 import { REQUEST_STATUSES, type RequestStatus } from './request-states.ts';
 import { parseTrackingNumber } from './tracking-number.ts';
 import { TRACKING_GUESSES, trackRequest, type TrackedRequest } from './tracking.ts';
@@ -36,6 +37,8 @@ const applyBody = z.object({
   email: formText(APPLY_LIMITS.email),
   address: formText(APPLY_LIMITS.address),
   details: formText(APPLY_LIMITS.details),
+  // the form's one-time key (see receiveRequest); a form without one still works, unprotected from a second sending
+  submission: z.string().regex(/^[0-9a-f]{32}$/).optional().catch(undefined),
   _csrf: z.string().optional(),
 });
 const trackForm = z.object({ tracking_number: z.string().max(200).optional(), mobile_last4: z.string().max(200).optional(), _csrf: z.string().optional() });
@@ -46,7 +49,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 const trackBody = z
   .object({
-    tracking_number: z.string().min(1).max(60).describe('As printed, like DSJ-2026-000123-7; Bangla digits, any case, with or without dashes'),
+    tracking_number: z.string().min(1).max(60).describe('As printed, like DSJ-2026-000123-6; Bangla digits, any case, with or without dashes'),
     mobile_last4: z.string().regex(LAST4).describe('The last four digits of the mobile number the request was made with'),
   })
   .strict();
@@ -132,7 +135,14 @@ function waitHeader(reply: FastifyReply, error: unknown) {
   if (error instanceof RequestsError && error.code === 'too_many_tracking_attempts') reply.header('retry-after', String(TRACKING_GUESSES.windowMs / 1000));
 }
 
-export async function requestsPublicRoutes(fastify: FastifyInstance): Promise<void> {
+const newSubmissionKey = () => randomBytes(16).toString('hex');
+
+export interface RequestsPublicOptions {
+  /** how the citizen is told of receipt (SMS, e-mail) */
+  notices?: Omit<RequestNotices, 'officeName'> | undefined;
+}
+
+export async function requestsPublicRoutes(fastify: FastifyInstance, options: RequestsPublicOptions): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const hide = true;
 
@@ -142,7 +152,7 @@ export async function requestsPublicRoutes(fastify: FastifyInstance): Promise<vo
     async (request, reply) => {
       // an unknown office or service is the charters' 404
       const { office, service } = await loadPublishedService(app.db, request.params.slug, request.params.code);
-      const page = renderApplyPage(request.lang, { office, service, values: EMPTY_APPLICATION, errors: {}, csrfToken: csrfToken(reply) });
+      const page = renderApplyPage(request.lang, { office, service, values: EMPTY_APPLICATION, errors: {}, csrfToken: csrfToken(reply), submission: newSubmissionKey() });
       return sendPrivatePage(request, reply, page);
     },
   );
@@ -156,7 +166,7 @@ export async function requestsPublicRoutes(fastify: FastifyInstance): Promise<vo
       const body = request.body;
       const values: ApplyValues = { name: clean(body.name), mobile: clean(body.mobile), email: clean(body.email), address: clean(body.address), details: clean(body.details) };
       const formPage = (errors: FieldErrors, status: number) =>
-        sendPrivatePage(request, reply, renderApplyPage(lang, { office, service, values, errors, csrfToken: csrfToken(reply) }), status);
+        sendPrivatePage(request, reply, renderApplyPage(lang, { office, service, values, errors, csrfToken: csrfToken(reply), submission: body.submission ?? newSubmissionKey() }), status);
       const errors = checkApplication(lang, values);
       if (hasErrors(errors)) return formPage(errors, 400);
       try {
@@ -167,7 +177,8 @@ export async function requestsPublicRoutes(fastify: FastifyInstance): Promise<vo
           receivedAt: new Date(),
           citizen: { name: values.name, mobile: values.mobile, email: values.email, address: values.address },
           details: values.details,
-        });
+          submissionKey: body.submission,
+        }, options.notices && { ...options.notices, officeName: { bn: office.name_bn, en: office.name_en } });
         return sendPrivatePage(request, reply, renderConfirmationPage(lang, { office, service, trackingNumber: received.tracking_number, dueAt: received.due_at }));
       } catch (error) {
         // what only the service can tell (a rule added there later) still comes back on the form

@@ -95,6 +95,10 @@ test('a new charter version moves no promise already made; requests after it get
   assert.notEqual(after.charter_version_id, old.charter_version_id);
   assert.equal(after.due_at, null, 'no fixed time limit now: no due moment');
   assert.equal(after.has_time_limit, false);
+  // registered at the desk now, received before the new version was published: the old promise
+  const late = await receiveRequest(database.db, staff, intake({ channel: 'letter', receivedAt: old.received_at }));
+  assert.equal(late.charter_version_id, old.charter_version_id);
+  assert.equal(late.has_time_limit, true);
   // back as it was, for the tests that follow
   await importCharter(database.db, doc, { officeSlug: JESSORE, publish: true });
 });
@@ -194,4 +198,18 @@ test('staff receipts and actions are in the audit log, which stays intact', asyn
 test('the Dhaka day ends at 23:59:59.999 local time, 17:59:59.999 UTC', () => {
   assert.equal(endOfDhakaDay(new Date('2026-12-01T20:00:00Z')).toISOString(), '2026-12-02T17:59:59.999Z');
   assert.equal(endOfDhakaDay(new Date('2026-12-01T17:00:00Z')).toISOString(), '2026-12-01T17:59:59.999Z');
+});
+
+test('the same online form sent twice, one after the other or at once, makes one request', async () => {
+  const key = 'a'.repeat(32);
+  const first = await receiveRequest(database.db, citizen, intake({ submissionKey: key }));
+  const again = await receiveRequest(database.db, citizen, intake({ submissionKey: key }));
+  assert.equal(again.tracking_number, first.tracking_number);
+  const together = await Promise.all([1, 2, 3].map(() => receiveRequest(database.db, citizen, intake({ submissionKey: 'b'.repeat(32) }))));
+  assert.equal(new Set(together.map((r) => r.tracking_number)).size, 1);
+  const count = await database.db.selectFrom('service_requests').select((eb) => eb.fn.countAll<number>().as('n')).where('submission_key', 'in', [key, 'b'.repeat(32)]).executeTakeFirstOrThrow();
+  assert.equal(Number(count.n), 2);
+  // another form is another request
+  const other = await receiveRequest(database.db, citizen, intake({ submissionKey: 'c'.repeat(32) }));
+  assert.notEqual(other.tracking_number, first.tracking_number);
 });

@@ -12,6 +12,7 @@ import { normaliseMobile } from './mobile.ts';
 import { officeCodeOf } from './office-codes.ts';
 import {
   findOfficeRequest,
+  findSubmitted,
   insertEvent,
   insertRequest,
   listEvents,
@@ -21,6 +22,8 @@ import {
   type RequestChanges,
   type RequestRow,
 } from './repository.ts';
+import type { Notifier } from '../notifications/index.ts';
+import { citizenMessages, noticeOfAction, type CitizenNotice, type NoticeContext } from './request-messages.ts';
 import { canTake, deliveredOnTime, ruleOf, statusAfter, type RequestAction } from './request-states.ts';
 import { formatTrackingNumber } from './tracking-number.ts';
 
@@ -54,9 +57,21 @@ export interface RequestIntake {
   receivedAt: Date;
   citizen: Citizen;
   details: string;
+  /** the online form's one-time key: a second sending of the same form returns the first request */
+  submissionKey?: string | undefined;
 }
 
-export const requestClock = (request: Pick<RequestRow, 'id'>): ClockSubject => ({ subjectType: 'request', subjectId: String(request.id) });
+/** How the citizen is told of receipt and of what staff do: written with the change, sent after it. */
+export interface RequestNotices extends NoticeContext {
+  notifier: Notifier;
+}
+
+async function tellCitizen(db: Kysely<DB>, notices: RequestNotices | undefined, notice: CitizenNotice | null, request: RequestRow, note: string | null) {
+  if (!notices || !notice) return;
+  for (const message of citizenMessages(notice, request, note, notices)) await notices.notifier.queue(db, message);
+}
+
+export const requestClock = (request: Pick<RequestRow, 'tracking_number'>): ClockSubject => ({ subjectType: 'request', subjectId: request.tracking_number });
 
 const clean = (text: string | undefined) => {
   const value = text?.trim();
@@ -82,11 +97,35 @@ function checkCitizen(citizen: Citizen, channel: Channel) {
  * first public event. Receipts by staff (every channel but online) are audited; an online one is
  * the citizen's own act, and its record is the request's first event.
  */
-export async function receiveRequest(db: Kysely<DB>, actor: Actor, intake: RequestIntake): Promise<RequestRow> {
+export async function receiveRequest(db: Kysely<DB>, actor: Actor, intake: RequestIntake, notices?: RequestNotices): Promise<RequestRow> {
   const citizen = checkCitizen(intake.citizen, intake.channel);
   if (intake.receivedAt.getTime() > Date.now() + 60_000) throw new RequestsError('received_in_future', undefined, 'received_at');
+  const earlier = intake.submissionKey ? await findSubmitted(db, intake.office.id, intake.submissionKey) : undefined;
+  if (earlier) return earlier;
+  try {
+    return await receiveOnce(db, actor, intake, citizen, notices);
+  } catch (error) {
+    // the same form sent twice at once: the other sending's transaction made the request
+    const same = isUniqueViolation(error, 'service_requests_office_id_submission_key_key') && intake.submissionKey ? await findSubmitted(db, intake.office.id, intake.submissionKey) : undefined;
+    if (same) return same;
+    throw error;
+  }
+}
+
+function isUniqueViolation(error: unknown, constraint: string): boolean {
+  const { code, constraint: name } = (error ?? {}) as { code?: unknown; constraint?: unknown };
+  return code === '23505' && (name === constraint || (name === undefined && String(error).includes(constraint)));
+}
+
+async function receiveOnce(
+  db: Kysely<DB>,
+  actor: Actor,
+  intake: RequestIntake,
+  citizen: ReturnType<typeof checkCitizen>,
+  notices: RequestNotices | undefined,
+): Promise<RequestRow> {
   return db.transaction().execute(async (trx) => {
-    const found = await findServiceByCode(trx, intake.office.id, intake.serviceCode);
+    const found = await findServiceByCode(trx, intake.office.id, intake.serviceCode, { inForceAt: intake.receivedAt });
     if (!found) throw new RequestsError('service_not_offered', intake.serviceCode, 'service');
     const { service, versionId, versionNo } = found;
     const officeCode = await officeCodeOf(trx, intake.office.id, intake.office.slug);
@@ -112,6 +151,7 @@ export async function receiveRequest(db: Kysely<DB>, actor: Actor, intake: Reque
       has_time_limit: rule.unit !== null,
       transferred_from: null,
       created_by_user_id: actor.userId,
+      submission_key: intake.submissionKey ?? null,
     });
     const deadline = await startClock(trx, {
       ...requestClock(request),
@@ -131,6 +171,7 @@ export async function receiveRequest(db: Kysely<DB>, actor: Actor, intake: Reque
       note: null,
     });
     const received = { ...request, due_at: deadline.kind === 'due' ? deadline.dueAt : null };
+    await tellCitizen(trx, notices, 'received', received, null);
     if (intake.channel !== 'online') {
       await recordAudit(trx, {
         actor,
@@ -167,7 +208,14 @@ export interface ActionInput {
 }
 
 /** Takes one staff action on a request of this office; a request of another office is not found. */
-export async function actOnRequest(db: Kysely<DB>, actor: Actor, officeId: number, trackingNumber: string, input: ActionInput): Promise<RequestRow> {
+export async function actOnRequest(
+  db: Kysely<DB>,
+  actor: Actor,
+  officeId: number,
+  trackingNumber: string,
+  input: ActionInput,
+  notices?: RequestNotices,
+): Promise<RequestRow> {
   const note = clean(input.note);
   const rule = ruleOf(input.action);
   if (rule.needsNote && note === null) throw new RequestsError('note_required', input.action, 'note');
@@ -198,6 +246,7 @@ export async function actOnRequest(db: Kysely<DB>, actor: Actor, officeId: numbe
       actorLabel: actor.label,
       note,
     });
+    await tellCitizen(trx, notices, noticeOfAction(input.action), updated, note);
     await recordAudit(trx, {
       actor,
       action: `request.${input.action}`,

@@ -58,3 +58,11 @@ test('text that is not a tracking number says so', () => {
   assert.deepEqual(parseTrackingNumber('JSR-26-000123-7'), { ok: false, reason: 'check_digit' });
   assert.equal(parseTrackingNumber(formatTrackingNumber(SAMPLE).replace(/\d$/, (d) => String((Number(d) + 1) % 10))).ok, false);
 });
+
+test('every tracking number the portal shows people as an example is a valid one', async () => {
+  const { en } = await import('../core/i18n/en.ts');
+  const { bn } = await import('../core/i18n/bn.ts');
+  const examples = [...Object.values(en), ...Object.values(bn)].flatMap((text) => [...text.matchAll(/\b[A-Z]{2,6}-\d{4}-\d{6}-\d\b/g)].map((m) => m[0]));
+  assert.ok(examples.length > 0, 'the hints show an example');
+  for (const example of examples) assert.equal(parseTrackingNumber(example).ok, true, example);
+});

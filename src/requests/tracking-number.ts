@@ -1,5 +1,5 @@
 // Tracking numbers a person can read over the phone: office code, year, sequence and a Damm
-// check digit (JSR-2026-000123-7). The check digit covers the office code too, and Damm's
+// check digit (JSR-2026-000123-6). The check digit covers the office code too, and Damm's
 // method catches every single wrong digit and every swap of two neighbouring digits.
 import { toAsciiDigits } from '../core/format.ts';
 

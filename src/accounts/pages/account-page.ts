@@ -1,6 +1,7 @@
 // A signed-in user's own page: who they are, the roles they hold where, their API tokens.
 import { t, type Lang } from '../../core/i18n/index.ts';
 import { formatDate } from '../../core/format.ts';
+import { csrfField } from '../../http/form-parts.ts';
 import { html } from '../../http/html.ts';
 import type { RenderedPage } from '../../http/layout.ts';
 import type { DescribedGrant } from '../describe-grants.ts';
@@ -21,7 +22,7 @@ export interface AccountView {
 
 export function renderAccountPage(lang: Lang, view: AccountView): RenderedPage {
   const title = t(lang, 'account.title');
-  const csrf = html`<input type="hidden" name="_csrf" value="${view.csrfToken}">`;
+  const csrf = csrfField(view.csrfToken);
   const body = html`<h1>${title}</h1>
 <p>${view.name} — ${view.email}</p>
 <h2>${t(lang, 'account.roles')}</h2>

@@ -1,8 +1,9 @@
 // The form that asks for a password-reset link.
 import { t, type Lang } from '../../core/i18n/index.ts';
+import { csrfField, type FieldErrors } from '../../http/form-parts.ts';
 import { html } from '../../http/html.ts';
 import type { RenderedPage } from '../../http/layout.ts';
-import { csrfField, describedBy, errorSummary, fieldError, type FieldErrors } from './form-parts.ts';
+import { describedBy, errorSummary, fieldError } from './form-parts.ts';
 
 export function renderPasswordResetRequestPage(lang: Lang, form: { csrfToken: string; email: string; errors: FieldErrors; general?: string | undefined }): RenderedPage {
   const title = t(lang, 'account.reset_title');

@@ -1,8 +1,8 @@
 // /admin/users/:id/reset-2fa: the confirmation before a user's lost second factor is cleared.
 import { t, type Lang } from '../../core/i18n/index.ts';
+import { csrfField, hiddenField } from '../../http/form-parts.ts';
 import { html } from '../../http/html.ts';
 import type { RenderedPage } from '../../http/layout.ts';
-import { csrfField } from './form-parts.ts';
 import { usersAddress } from './users-page.ts';
 
 export interface ResetTwoFactorView {
@@ -20,7 +20,7 @@ export function renderResetTwoFactorPage(lang: Lang, view: ResetTwoFactorView): 
 <div class="notice" role="note"><p>${t(lang, 'users.reset_2fa_check')}</p></div>
 <form method="post" action="/admin/users/${view.user.id}/reset-2fa" class="form">
   ${csrfField(view.csrfToken)}
-  ${view.office ? html`<input type="hidden" name="office" value="${view.office}">` : ''}
+  ${view.office ? hiddenField('office', view.office) : ''}
   <button type="submit" class="warning">${t(lang, 'users.reset_2fa_confirm')}</button>
   <a href="${usersAddress({ office: view.office })}">${t(lang, 'users.cancel')}</a>
 </form>`;

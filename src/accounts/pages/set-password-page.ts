@@ -1,10 +1,11 @@
 // Choosing a password from a mailed link (an invitation or a reset), and the page for a link
 // that no longer works.
 import { t, type Lang, type MessageKey } from '../../core/i18n/index.ts';
+import { csrfField, type FieldErrors } from '../../http/form-parts.ts';
 import { html } from '../../http/html.ts';
 import type { RenderedPage } from '../../http/layout.ts';
 import { MIN_PASSWORD_LENGTH } from '../passwords.ts';
-import { csrfField, describedBy, errorSummary, fieldError, type FieldErrors } from './form-parts.ts';
+import { describedBy, errorSummary, fieldError } from './form-parts.ts';
 
 export interface SetPasswordForm {
   purpose: 'invite' | 'reset';

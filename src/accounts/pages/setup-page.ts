@@ -1,9 +1,10 @@
 // /setup: making the first system administrator with the one-time token from DATA_DIR.
 import { t, type Lang } from '../../core/i18n/index.ts';
+import { csrfField, type FieldErrors } from '../../http/form-parts.ts';
 import { html } from '../../http/html.ts';
 import type { RenderedPage } from '../../http/layout.ts';
 import { MIN_PASSWORD_LENGTH } from '../passwords.ts';
-import { csrfField, describedBy, errorSummary, fieldError, type FieldErrors } from './form-parts.ts';
+import { describedBy, errorSummary, fieldError } from './form-parts.ts';
 
 export interface SetupView {
   csrfToken: string;

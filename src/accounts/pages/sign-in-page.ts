@@ -1,5 +1,6 @@
 // The sign-in form for staff; citizens need no account.
 import { t, type Lang } from '../../core/i18n/index.ts';
+import { csrfField, hiddenField } from '../../http/form-parts.ts';
 import { html } from '../../http/html.ts';
 import type { RenderedPage } from '../../http/layout.ts';
 
@@ -16,8 +17,8 @@ export function renderSignInPage(lang: Lang, form: SignInForm): RenderedPage {
   const body = html`<h1>${title}</h1>
 ${form.error ? html`<div class="error-summary" role="alert"><p>${form.error}</p></div>` : ''}
 <form method="post" action="/login" class="form">
-  <input type="hidden" name="_csrf" value="${form.csrfToken}">
-  <input type="hidden" name="next" value="${form.next}">
+  ${csrfField(form.csrfToken)}
+  ${hiddenField('next', form.next)}
   <label for="email">${t(lang, 'account.email')}</label>
   <input id="email" name="email" type="email" autocomplete="username" required maxlength="254" value="${form.email}">
   <label for="password">${t(lang, 'account.password')}</label>

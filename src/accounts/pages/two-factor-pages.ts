@@ -2,9 +2,10 @@
 // as a QR code (inline SVG, totp-qr.ts) to scan, and beside it the key in groups of four to type
 // and the link itself, which opens the app on a phone.
 import { t, type Lang } from '../../core/i18n/index.ts';
+import { csrfField, renderNotice, type FieldErrors } from '../../http/form-parts.ts';
 import { html, type Html } from '../../http/html.ts';
 import type { RenderedPage } from '../../http/layout.ts';
-import { csrfField, describedBy, errorSummary, fieldError, type FieldErrors } from './form-parts.ts';
+import { describedBy, errorSummary, fieldError } from './form-parts.ts';
 
 export interface EnrolView {
   action: string;
@@ -33,7 +34,7 @@ export function renderEnrolPage(lang: Lang, view: EnrolView): RenderedPage {
   const title = t(lang, 'twofactor.enrol_title');
   const body = html`<h1>${title}</h1>
 ${errorSummary(lang, view.errors)}
-${view.required ? html`<div class="notice" role="status"><p>${t(lang, 'twofactor.required')}</p></div>` : ''}
+${renderNotice(view.required ? t(lang, 'twofactor.required') : undefined)}
 <p>${t(lang, 'twofactor.enrol_steps')}</p>
 <div class="totp-enrol">
 <figure class="totp-qr">${view.qr}<figcaption>${t(lang, 'twofactor.qr')}</figcaption></figure>

@@ -2,10 +2,11 @@
 // office), each with their roles and what may be done to them, and the form to invite someone.
 import { formatNumber } from '../../core/format.ts';
 import { t, type Lang } from '../../core/i18n/index.ts';
+import { csrfField, renderNotice, type FieldErrors } from '../../http/form-parts.ts';
 import { html, type Html } from '../../http/html.ts';
 import type { RenderedPage } from '../../http/layout.ts';
 import type { Role } from '../roles.ts';
-import { csrfField, describedBy, errorSummary, fieldError, type FieldErrors } from './form-parts.ts';
+import { describedBy, errorSummary, fieldError } from './form-parts.ts';
 
 export interface UsersView {
   /** the office acted for; null: every user (system administrator) */
@@ -114,7 +115,7 @@ ${user.status === 'invited' ? action('resend', t(lang, 'users.resend')) : ''}</t
 export function renderUsersPage(lang: Lang, view: UsersView): RenderedPage {
   const title = view.office ? t(lang, 'users.title_office', { office: view.office.name }) : t(lang, 'users.title');
   const body = html`<h1>${title}</h1>
-${view.notice ? html`<div class="${view.notice.warning ? 'error-summary' : 'notice'}" role="${view.notice.warning ? 'alert' : 'status'}"><p>${view.notice.text}</p></div>` : ''}
+${view.notice?.warning ? html`<div class="error-summary" role="alert"><p>${view.notice.text}</p></div>` : renderNotice(view.notice?.text)}
 ${errorSummary(lang, view.errors)}
 ${view.outbox ? html`<p class="note">${t(lang, 'users.outbox_note')}</p>` : ''}
 ${searchForm(lang, view)}

@@ -5,6 +5,7 @@ import type { Selectable } from 'kysely';
 import { formatDate, formatNumber } from '../../core/format.ts';
 import { t, type Lang } from '../../core/i18n/index.ts';
 import type { SpecialWorkingDays } from '../../core/db/schema.ts';
+import { renderNotice } from '../../http/form-parts.ts';
 import { html, type Html } from '../../http/html.ts';
 import type { RenderedPage } from '../../http/layout.ts';
 import type { HoursFormValues } from '../admin-forms.ts';
@@ -57,7 +58,7 @@ export function renderAdminCalendarPage(lang: Lang, view: AdminCalendarView): Re
   const body = html`${adminTrail(lang, scope, false)}
 ${scope.kind === 'office' ? html`<p class="kicker">${scope.name}</p>` : ''}
 <h1>${title}</h1>
-${view.done ? html`<div class="notice" role="status"><p>${view.done.notice}</p></div>${view.done.moved ? renderMovedDeadlines(lang, view.done.moved, 'saved') : ''}` : ''}
+${view.done ? html`${renderNotice(view.done.notice)}${view.done.moved ? renderMovedDeadlines(lang, view.done.moved, 'saved') : ''}` : ''}
 <p class="lead">${t(lang, national ? 'calendar_admin.national_intro' : 'calendar_admin.office_intro')}</p>
 <nav class="year-nav" aria-label="${t(lang, 'calendar_admin.years')}">
 <a href="${listHref(scope, scope.year - 1)}" rel="prev">← ${formatNumber(lang, scope.year - 1)}</a>

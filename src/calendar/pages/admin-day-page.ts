@@ -3,11 +3,12 @@
 // (the change made and rolled back); "Save" makes it.
 import { formatDate } from '../../core/format.ts';
 import { t, type Lang, type MessageKey } from '../../core/i18n/index.ts';
+import { csrfField, errorTexts, fieldProblems, postButton, renderErrorSummary, renderField, renderFormButtons, renderSelect } from '../../http/form-parts.ts';
 import { html, type Html } from '../../http/html.ts';
 import type { RenderedPage } from '../../http/layout.ts';
 import { NATIONAL_HOLIDAY_KINDS, type DayField, type DayFormValues, type EntryKind, type FormErrors } from '../admin-forms.ts';
 import type { MovedClock } from '../clock-repository.ts';
-import { adminTrail, csrfField, listHref, postButton, renderErrorSummary, renderField, renderMovedDeadlines, scopeHref, type AdminScope } from './admin-parts.ts';
+import { adminTrail, listHref, renderMovedDeadlines, scopeHref, type AdminScope } from './admin-parts.ts';
 
 export interface DayFormState {
   scope: AdminScope;
@@ -35,14 +36,9 @@ function dayTitle(scope: AdminScope, entry: EntryKind, isNew: boolean): MessageK
   return isNew ? 'calendar_admin.new_closure_title' : 'calendar_admin.edit_closure_title';
 }
 
-function kindSelect(lang: Lang, value: string, error: MessageKey | undefined): Html {
-  return html`<div class="field${error ? ' field-error' : ''}">
-<label for="f-kind">${t(lang, LABELS.kind)}</label>
-${error ? html`<p class="error-message" id="f-kind-error">${t(lang, error)}</p>` : ''}
-<select id="f-kind" name="kind">${NATIONAL_HOLIDAY_KINDS.map(
-    (kind) => html`<option value="${kind}"${value === kind ? html` selected` : ''}>${t(lang, `calendar.kind.${kind}`)}</option>`,
-  )}</select>
-</div>`;
+function kindSelect(lang: Lang, value: string, error: string | undefined): Html {
+  const options = NATIONAL_HOLIDAY_KINDS.map((kind) => ({ value: kind, label: t(lang, `calendar.kind.${kind}`) }));
+  return renderSelect(lang, { name: 'kind', label: LABELS.kind, value, error, options });
 }
 
 export function dayFormAction(scope: AdminScope, entry: EntryKind, id: number | null): string {
@@ -53,25 +49,27 @@ export function renderDayFormPage(lang: Lang, state: DayFormState, csrf: string)
   const { scope, entry, values, errors } = state;
   const title = t(lang, dayTitle(scope, entry, state.id === null));
   const withKind = scope.kind === 'national' && entry === 'holidays';
+  const texts = errorTexts(lang, errors);
   const field = (name: Exclude<DayField, 'kind'>, extra: { hint?: MessageKey; lang?: 'bn' | 'en'; narrow?: boolean } = {}) =>
-    renderField(lang, { name, label: LABELS[name], value: values[name], error: errors[name], ...extra });
-  const summary = (Object.entries(errors) as [DayField, MessageKey][]).map(([name, error]) => ({ name, label: LABELS[name], error }));
+    renderField(lang, { name, label: LABELS[name], value: values[name], error: texts[name], ...extra });
   const body = html`${adminTrail(lang, scope)}
 ${scope.kind === 'office' ? html`<p class="kicker">${scope.name}</p>` : ''}
 <h1>${title}</h1>
-${renderErrorSummary(lang, summary, state.general)}
+${renderErrorSummary(lang, fieldProblems(lang, LABELS, texts), state.general)}
 ${state.checked ? renderMovedDeadlines(lang, state.checked, 'check') : ''}
 <form method="post" action="${dayFormAction(scope, entry, state.id)}" class="editor-form" novalidate>
 ${csrfField(csrf)}
 ${field('date', { hint: 'calendar_admin.hint.date', narrow: true })}
 ${field('name_bn', { lang: 'bn' })}
 ${field('name_en', { lang: 'en' })}
-${withKind ? kindSelect(lang, values.kind, errors.kind) : ''}
-<div class="form-buttons">
-<button type="submit" name="action" value="check" class="secondary">${t(lang, 'calendar_admin.check')}</button>
-<button type="submit" name="action" value="save" class="primary">${t(lang, 'calendar_admin.save')}</button>
-<a href="${listHref(scope, scope.year)}">${t(lang, 'calendar_admin.cancel')}</a>
-</div>
+${withKind ? kindSelect(lang, values.kind, texts.kind) : ''}
+${renderFormButtons(
+  [
+    { label: t(lang, 'calendar_admin.check'), action: 'check', className: 'secondary' },
+    { label: t(lang, 'calendar_admin.save'), action: 'save' },
+  ],
+  { href: listHref(scope, scope.year), label: t(lang, 'calendar_admin.cancel') },
+)}
 </form>`;
   return { title: scope.kind === 'office' ? `${title} — ${scope.name}` : title, body };
 }

@@ -2,11 +2,12 @@
 // "Check" (which deadlines would move) and "Save" as every calendar form.
 import { t, type Lang, type MessageKey } from '../../core/i18n/index.ts';
 import { formatNumber } from '../../core/format.ts';
+import { csrfField, errorTexts, fieldProblems, renderErrorSummary, renderField, renderFormButtons } from '../../http/form-parts.ts';
 import { html, type Html } from '../../http/html.ts';
 import type { RenderedPage } from '../../http/layout.ts';
 import type { FormErrors, HoursField } from '../admin-forms.ts';
 import type { MovedClock } from '../clock-repository.ts';
-import { adminTrail, csrfField, listHref, renderErrorSummary, renderField, renderMovedDeadlines, scopeHref, type AdminScope } from './admin-parts.ts';
+import { adminTrail, listHref, renderMovedDeadlines, scopeHref, type AdminScope } from './admin-parts.ts';
 
 export interface HoursFormState {
   scope: Extract<AdminScope, { kind: 'office' }>;
@@ -39,13 +40,13 @@ ${error ? html`<p class="error-message">${t(lang, error)}</p>` : ''}
 export function renderHoursPage(lang: Lang, state: HoursFormState, csrf: string): RenderedPage {
   const { scope, values, errors } = state;
   const title = t(lang, 'calendar_admin.hours_title');
-  const summary = (Object.entries(errors) as [HoursField, MessageKey][]).map(([name, error]) => ({ name, label: LABELS[name], error }));
+  const texts = errorTexts(lang, errors);
   const time = (name: 'opening' | 'closing') =>
-    renderField(lang, { name, label: LABELS[name], value: formatNumber(lang, values[name]), error: errors[name], hint: 'calendar_admin.hint.time', narrow: true });
+    renderField(lang, { name, label: LABELS[name], value: formatNumber(lang, values[name]), error: texts[name], hint: 'calendar_admin.hint.time', narrow: true });
   const body = html`${adminTrail(lang, scope)}
 <p class="kicker">${scope.name}</p>
 <h1>${title}</h1>
-${renderErrorSummary(lang, summary, state.general)}
+${renderErrorSummary(lang, fieldProblems(lang, LABELS, texts), state.general)}
 ${state.checked ? renderMovedDeadlines(lang, state.checked, 'check') : ''}
 <p>${t(lang, 'calendar_admin.hours_intro')}</p>
 <form method="post" action="${scopeHref(scope, '/hours')}" class="editor-form" novalidate>
@@ -53,11 +54,13 @@ ${csrfField(csrf)}
 ${weekdayBoxes(lang, values.weekly_holidays, errors.weekly_holidays)}
 ${time('opening')}
 ${time('closing')}
-<div class="form-buttons">
-<button type="submit" name="action" value="check" class="secondary">${t(lang, 'calendar_admin.check')}</button>
-<button type="submit" name="action" value="save" class="primary">${t(lang, 'calendar_admin.save')}</button>
-<a href="${listHref(scope, scope.year)}">${t(lang, 'calendar_admin.cancel')}</a>
-</div>
+${renderFormButtons(
+  [
+    { label: t(lang, 'calendar_admin.check'), action: 'check', className: 'secondary' },
+    { label: t(lang, 'calendar_admin.save'), action: 'save' },
+  ],
+  { href: listHref(scope, scope.year), label: t(lang, 'calendar_admin.cancel') },
+)}
 </form>`;
   return { title: `${title} — ${scope.name}`, body };
 }

@@ -1,8 +1,8 @@
-// What every calendar editing page is made of: where it edits (the national calendar of a year,
-// or one office's own), its page trail, the editor's form fields and error summary (the same
-// markup and classes as the charter editor's), and the list of deadlines a change moves.
+// What every calendar editing page has beyond the portal's form parts (http/form-parts.ts): where
+// it edits (the national calendar of a year, or one office's own), its page trail, and the list
+// of deadlines a change moves.
 import { formatMoment, formatNumber } from '../../core/format.ts';
-import { t, type Lang, type MessageKey } from '../../core/i18n/index.ts';
+import { t, type Lang } from '../../core/i18n/index.ts';
 import { renderBreadcrumbs } from '../../http/breadcrumbs.ts';
 import { html, type Html } from '../../http/html.ts';
 import type { MovedClock } from '../clock-repository.ts';
@@ -35,49 +35,6 @@ export function adminTrail(lang: Lang, scope: AdminScope, withList = true): Html
   if (scope.kind === 'office') trail.push({ label: scope.name, href: `/offices/${encodeURIComponent(scope.slug)}` });
   if (withList) trail.push({ label: t(lang, 'calendar_admin.trail'), href: listHref(scope, scope.year) });
   return renderBreadcrumbs(lang, trail);
-}
-
-export function csrfField(token: string): Html {
-  return html`<input type="hidden" name="_csrf" value="${token}">`;
-}
-
-/** A form of one button (remove, check): it works without JavaScript. */
-export function postButton(action: string, csrf: string, label: string, className: string, extra: Html = html``): Html {
-  return html`<form method="post" action="${action}" class="inline-form">${csrfField(csrf)}${extra}<button type="submit" class="${className}">${label}</button></form>`;
-}
-
-export interface FieldSpec {
-  name: string;
-  label: MessageKey;
-  value: string;
-  error?: MessageKey | undefined;
-  hint?: MessageKey | undefined;
-  lang?: 'bn' | 'en';
-  /** a short input (a date, a time) */
-  narrow?: boolean;
-}
-
-export function renderField(lang: Lang, field: FieldSpec): Html {
-  const id = `f-${field.name}`;
-  const hintId = field.hint ? `${id}-hint` : null;
-  const errorId = field.error ? `${id}-error` : null;
-  const described = [hintId, errorId].filter(Boolean).join(' ');
-  return html`<div class="field${field.error ? ' field-error' : ''}">
-<label for="${id}">${t(lang, field.label)}</label>
-${field.hint ? html`<p class="hint" id="${hintId}">${t(lang, field.hint)}</p>` : ''}
-${field.error ? html`<p class="error-message" id="${errorId}">${t(lang, field.error)}</p>` : ''}
-<input id="${id}" name="${field.name}" type="text" value="${field.value}"${described ? html` aria-describedby="${described}"` : ''}${field.error ? html` aria-invalid="true"` : ''}${field.lang ? html` lang="${field.lang}"` : ''}${field.narrow ? html` class="narrow"` : ''}>
-</div>`;
-}
-
-/** The errors above a form, each a link to its field; `general` for a problem of the whole change. */
-export function renderErrorSummary(lang: Lang, errors: { name: string; label: MessageKey; error: MessageKey }[], general?: string): Html {
-  if (errors.length === 0 && !general) return html``;
-  return html`<div class="error-summary" role="alert">
-<h2>${t(lang, 'calendar_admin.errors_title')}</h2>
-${general ? html`<p>${general}</p>` : ''}
-${errors.length > 0 ? html`<ul>${errors.map((error) => html`<li><a href="#f-${error.name}">${t(lang, error.label)}: ${t(lang, error.error)}</a></li>`)}</ul>` : ''}
-</div>`;
 }
 
 const due = (lang: Lang, iso: string | null): string => (iso === null ? t(lang, 'calendar_admin.no_due_date') : formatMoment(lang, new Date(iso)));

@@ -2,6 +2,7 @@
 // connects as another that may only read and write rows: that role cannot alter a table,
 // disable a trigger, or change or delete what an append-only table holds.
 import { sql, type Kysely } from 'kysely';
+import { JOB_SCHEMA } from '../jobs.ts';
 import { openDatabase } from './connection.ts';
 import { migrate, MIGRATIONS_DIR } from './migrate.ts';
 import type { DB } from './schema.ts';
@@ -37,6 +38,12 @@ export async function grantApplicationRole(owner: Kysely<DB>, role: string, appe
     await sql`grant select, insert, update, delete on all tables in schema public to ${grantee}`.execute(trx);
     await sql`grant usage, select on all sequences in schema public to ${grantee}`.execute(trx);
     await sql`revoke insert, update, delete, truncate on schema_migrations from ${grantee}`.execute(trx);
+    // the job queue (pg-boss) keeps and changes its own tables: a schema of the app's own, apart
+    // from the portal's; pg-boss says `create schema if not exists` at each start, which asks for
+    // the right to create schemas even when its own is there
+    await sql`create schema if not exists ${sql.id(JOB_SCHEMA)} authorization ${grantee}`.execute(trx);
+    const { rows } = await sql<{ name: string }>`select current_database() as name`.execute(trx);
+    await sql`grant create on database ${sql.id(rows[0]?.name ?? '')} to ${grantee}`.execute(trx);
     for (const table of appendOnlyTables) {
       await sql`revoke update, delete, truncate on ${sql.table(table)} from ${grantee}`.execute(trx);
     }

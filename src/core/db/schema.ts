@@ -342,6 +342,7 @@ export interface ServiceRequests {
   service_name_bn: string;
   service_name_en: string | null;
   status: Generated<"submitted" | "accepted" | "returned" | "in_progress" | "delivered" | "rejected" | "transferred">;
+  submission_key: string | null;
   tracking_number: string;
   transferred_from: Int8 | null;
   transferred_to: Int8 | null;

@@ -2,11 +2,12 @@
 import { accounts } from './bn/accounts.ts';
 import { calendarAdmin } from './bn/calendar-admin.ts';
 import { editor } from './bn/editor.ts';
+import { notifications } from './bn/notifications.ts';
 import { portal } from './bn/portal.ts';
 import { requests } from './bn/requests.ts';
 import { requestsPublic } from './bn/requests-public.ts';
 import { requestsStaff } from './bn/requests-staff.ts';
 import type { en } from './en.ts';
 
-export const bnParts = { portal, editor, accounts, calendarAdmin, requests, requestsPublic, requestsStaff };
-export const bn: Record<keyof typeof en, string> = { ...portal, ...editor, ...accounts, ...calendarAdmin, ...requests, ...requestsPublic, ...requestsStaff };
+export const bnParts = { portal, editor, accounts, calendarAdmin, requests, requestsPublic, requestsStaff, notifications };
+export const bn: Record<keyof typeof en, string> = { ...portal, ...editor, ...accounts, ...calendarAdmin, ...requests, ...requestsPublic, ...requestsStaff, ...notifications };

@@ -2,10 +2,11 @@
 import { accounts } from './en/accounts.ts';
 import { calendarAdmin } from './en/calendar-admin.ts';
 import { editor } from './en/editor.ts';
+import { notifications } from './en/notifications.ts';
 import { portal } from './en/portal.ts';
 import { requests } from './en/requests.ts';
 import { requestsPublic } from './en/requests-public.ts';
 import { requestsStaff } from './en/requests-staff.ts';
 
-export const enParts = { portal, editor, accounts, calendarAdmin, requests, requestsPublic, requestsStaff };
-export const en = { ...portal, ...editor, ...accounts, ...calendarAdmin, ...requests, ...requestsPublic, ...requestsStaff };
+export const enParts = { portal, editor, accounts, calendarAdmin, requests, requestsPublic, requestsStaff, notifications };
+export const en = { ...portal, ...editor, ...accounts, ...calendarAdmin, ...requests, ...requestsPublic, ...requestsStaff, ...notifications };

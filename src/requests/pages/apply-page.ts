@@ -3,10 +3,10 @@
 import { formatNumber } from '../../core/format.ts';
 import { t, type Lang } from '../../core/i18n/index.ts';
 import { renderBreadcrumbs } from '../../http/breadcrumbs.ts';
+import { csrfField, fieldProblems, hiddenField, renderErrorSummary, renderField, renderFormButtons, type FieldErrors, type FieldSpec } from '../../http/form-parts.ts';
 import { html, type Html } from '../../http/html.ts';
 import type { RenderedPage } from '../../http/layout.ts';
 import { officeName } from '../../offices/index.ts';
-import { csrfField, renderErrorSummary, renderField, type FieldErrors, type FieldSpec } from './form-parts.ts';
 
 export interface ApplyService {
   code: string;
@@ -43,6 +43,8 @@ export interface ApplyPageData {
   values: ApplyValues;
   errors: FieldErrors;
   csrfToken: string;
+  /** the form's one-time key: the same form sent twice makes one request */
+  submission: string;
 }
 
 export function serviceLabel(lang: Lang, service: { code: string; name_bn: string | null; name_en: string | null }): string {
@@ -96,11 +98,12 @@ export function renderApplyPage(lang: Lang, data: ApplyPageData): RenderedPage {
 </dl>
 ${service.documents_bn ? html`<p class="note">${t(lang, 'apply.documents_note')}</p>` : ''}
 <h2 id="form-title">${t(lang, 'apply.form_title')}</h2>
-${renderErrorSummary(lang, formFields, data.errors)}
+${renderErrorSummary(lang, fieldProblems(lang, formFields, data.errors))}
 <form class="editor-form apply-form" method="post" action="${applyHref(office.slug, service.code)}" aria-labelledby="form-title" novalidate>
 ${csrfField(data.csrfToken)}
-${formFields.map((field) => renderField(lang, field, data.errors))}
-<div class="form-buttons"><button type="submit" class="primary">${t(lang, 'apply.submit')}</button></div>
+${hiddenField('submission', data.submission)}
+${formFields.map((field) => renderField(lang, { ...field, error: data.errors[field.name] }))}
+${renderFormButtons([{ label: t(lang, 'apply.submit') }])}
 </form>`;
   return { title: `${t(lang, 'apply.kicker')}: ${name}`, body };
 }

@@ -3,7 +3,8 @@
 import { isIsoDate } from '../../calendar/index.ts';
 import { formatNumber, toAsciiDigits } from '../../core/format.ts';
 import { t, type Lang, type MessageKey } from '../../core/i18n/index.ts';
-import { html, type Html } from '../../http/html.ts';
+import { csrfField, errorTexts, fieldProblems, renderErrorSummary, renderField, renderFormButtons, renderSelect, type FieldSpec } from '../../http/form-parts.ts';
+import { html } from '../../http/html.ts';
 import type { RenderedPage } from '../../http/layout.ts';
 import type { Channel } from '../repository.ts';
 import type { Citizen } from '../request-service.ts';
@@ -124,92 +125,33 @@ export interface DeskPageView {
   csrf: string;
 }
 
-interface FieldOptions {
-  hint?: MessageKey;
-  rows?: number;
-  type?: 'text' | 'tel' | 'email';
-  inputmode?: 'numeric' | 'tel' | 'email';
-  autocomplete?: string;
-  narrow?: boolean;
-}
-
-function fieldFrame(lang: Lang, view: DeskPageView, name: DeskField, hint: MessageKey | undefined, control: (described: Html) => Html): Html {
-  const id = `f-${name}`;
-  const error = view.errors[name];
-  const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
-  const attributes = html`${described ? html` aria-describedby="${described}"` : ''}${error ? html` aria-invalid="true"` : ''}`;
-  return html`<div class="field${error ? ' field-error' : ''}">
-<label for="${id}">${t(lang, LABELS[name])}</label>
-${hint ? html`<p class="hint" id="${id}-hint">${t(lang, hint)}</p>` : ''}
-${error ? html`<p class="error-message" id="${id}-error">${t(lang, error)}</p>` : ''}
-${control(attributes)}
-</div>`;
-}
-
-function textField(lang: Lang, view: DeskPageView, name: DeskField, options: FieldOptions = {}): Html {
-  const id = `f-${name}`;
-  const value = view.values[name];
-  return fieldFrame(lang, view, name, options.hint, (attributes) =>
-    options.rows
-      ? // a browser drops the first line break inside a textarea: one is given, so a typed one is kept
-        html`<textarea id="${id}" name="${name}" rows="${options.rows}"${attributes}>\n${value}</textarea>`
-      : html`<input id="${id}" name="${name}" type="${options.type ?? 'text'}" value="${value}"${options.narrow ? html` class="narrow"` : ''}${
-          options.inputmode ? html` inputmode="${options.inputmode}"` : ''
-        }${options.autocomplete ? html` autocomplete="${options.autocomplete}"` : ''}${attributes}>`,
-  );
-}
-
-function selectField(lang: Lang, view: DeskPageView, name: DeskField, choices: { value: string; label: string }[], placeholder?: string): Html {
-  const chosen = view.values[name];
-  return fieldFrame(
-    lang,
-    view,
-    name,
-    undefined,
-    (attributes) => html`<select id="f-${name}" name="${name}"${attributes}>
-${placeholder ? html`<option value=""${chosen === '' ? ' selected' : ''}>${placeholder}</option>` : ''}
-${choices.map((choice) => html`<option value="${choice.value}"${choice.value === chosen ? ' selected' : ''}>${choice.label}</option>`)}
-</select>`,
-  );
-}
-
-function renderErrorSummary(lang: Lang, errors: DeskErrors): Html {
-  const listed = DESK_FIELDS.flatMap((field) => {
-    const error = errors[field];
-    return error ? [{ field, error }] : [];
-  });
-  if (listed.length === 0) return html``;
-  return html`<div class="error-summary" role="alert">
-<h2>${t(lang, 'office_requests.errors_title')}</h2>
-<ul>${listed.map(({ field, error }) => html`<li><a href="#f-${field}">${t(lang, LABELS[field])}: ${t(lang, error)}</a></li>`)}</ul>
-</div>`;
-}
-
 export function renderDeskPage(lang: Lang, view: DeskPageView): RenderedPage {
   const title = t(lang, 'office_requests.desk_title');
   const services = view.services.map((service) => ({ value: service.code, label: service.name }));
   const channels = DESK_CHANNELS.map((channel) => ({ value: channel, label: channelText(lang, channel) }));
+  const texts = errorTexts(lang, view.errors);
+  const field = (name: DeskField, options: Omit<FieldSpec, 'name' | 'label' | 'value' | 'error'> = {}) =>
+    renderField(lang, { name, label: LABELS[name], value: view.values[name], error: texts[name], ...options });
+  const choice = (name: DeskField, options: { value: string; label: string }[], placeholder?: string) =>
+    renderSelect(lang, { name, label: LABELS[name], value: view.values[name], error: texts[name], options, placeholder });
   const body = html`${officeTrail(lang, view.office, true)}
 <h1>${title}</h1>
 <p class="lead">${t(lang, 'office_requests.desk_intro')}</p>
-${renderErrorSummary(lang, view.errors)}
+${renderErrorSummary(lang, fieldProblems(lang, LABELS, texts))}
 <form method="post" action="${requestsHref(view.office.slug, '/new')}" class="editor-form" novalidate>
-<input type="hidden" name="_csrf" value="${view.csrf}">
-${selectField(lang, view, 'service', services, t(lang, 'office_requests.desk.service_choose'))}
-${selectField(lang, view, 'channel', channels)}
+${csrfField(view.csrf)}
+${choice('service', services, t(lang, 'office_requests.desk.service_choose'))}
+${choice('channel', channels)}
 <div class="field-pair">
-${textField(lang, view, 'received_date', { hint: 'office_requests.desk.hint.date', inputmode: 'numeric', narrow: true })}
-${textField(lang, view, 'received_time', { hint: 'office_requests.desk.hint.time', inputmode: 'numeric', narrow: true })}
+${field('received_date', { hint: 'office_requests.desk.hint.date', inputmode: 'numeric', narrow: true })}
+${field('received_time', { hint: 'office_requests.desk.hint.time', inputmode: 'numeric', narrow: true })}
 </div>
-${textField(lang, view, 'name', { autocomplete: 'off' })}
-${textField(lang, view, 'mobile', { type: 'tel', inputmode: 'tel', hint: 'office_requests.desk.hint.contact', autocomplete: 'off' })}
-${textField(lang, view, 'email', { type: 'email', autocomplete: 'off' })}
-${textField(lang, view, 'address', { rows: 2 })}
-${textField(lang, view, 'details', { rows: 5 })}
-<div class="form-buttons">
-<button type="submit" class="primary">${t(lang, 'office_requests.desk.submit')}</button>
-<a href="${requestsHref(view.office.slug)}">${t(lang, 'office_requests.cancel')}</a>
-</div>
+${field('name', { autocomplete: 'off' })}
+${field('mobile', { type: 'tel', inputmode: 'tel', hint: 'office_requests.desk.hint.contact', autocomplete: 'off' })}
+${field('email', { type: 'email', autocomplete: 'off' })}
+${field('address', { rows: 2 })}
+${field('details', { rows: 5 })}
+${renderFormButtons([{ label: t(lang, 'office_requests.desk.submit') }], { href: requestsHref(view.office.slug), label: t(lang, 'office_requests.cancel') })}
 </form>`;
   return { title: `${title} — ${view.office.name}`, body };
 }

@@ -1,5 +1,5 @@
-// The office's queue of requests: one tab per view with its count, a page of 50 by due moment,
-// and the words for statuses, channels and deadlines the request page shares.
+// The office's queue of requests: one tab per view with its count, a page of 50 by due moment
+// with who handles each, and the words for statuses, channels and deadlines the request page shares.
 import { formatDate, formatNumber, formatTime } from '../../core/format.ts';
 import { t, type Lang } from '../../core/i18n/index.ts';
 import { renderBreadcrumbs } from '../../http/breadcrumbs.ts';
@@ -81,37 +81,50 @@ export function renderDue(lang: Lang, due: ReturnType<typeof dueOf>): Html {
 export interface QueuePageView {
   office: OfficeLabel;
   view: QueueView;
-  /** the open views' counts; the closed view is not counted */
-  counts: Record<Exclude<QueueView, 'closed'>, number>;
+  /** the tabs in the order shown; the first is the view the queue opens on */
+  tabs: readonly QueueView[];
+  counts: Record<QueueView, number>;
   /** this page's rows, at most QUEUE_PAGE_SIZE */
   rows: QueueRow[];
+  /** the names of the users the rows are assigned to, by id */
+  assigneeNames: ReadonlyMap<number, string>;
+  /** whether the user may register requests at the desk */
+  canRegister: boolean;
   page: number;
   hasNext: boolean;
   now: Date;
   endOfToday: Date;
 }
 
-function viewHref(slug: string, view: QueueView, page = 1): string {
+/** The tabs in order: everything open first, or, for a responsible officer, what is theirs. */
+export function queueTabs(mineFirst: boolean): readonly QueueView[] {
+  return mineFirst ? ['mine', ...QUEUE_VIEWS.filter((view) => view !== 'mine')] : QUEUE_VIEWS;
+}
+
+/** The view the queue opens on is left out of its address, so the bare address stays the user's own first tab. */
+function viewHref(page: Pick<QueuePageView, 'office' | 'tabs'>, view: QueueView, number = 1): string {
   const query = new URLSearchParams();
-  if (view !== 'open') query.set('view', view);
-  if (page > 1) query.set('page', String(page));
+  if (view !== page.tabs[0]) query.set('view', view);
+  if (number > 1) query.set('page', String(number));
   const text = query.toString();
-  return requestsHref(slug, text ? `?${text}` : '');
+  return requestsHref(page.office.slug, text ? `?${text}` : '');
 }
 
 function renderTabs(lang: Lang, page: QueuePageView): Html {
-  return html`<nav class="queue-views" aria-label="${t(lang, 'office_requests.views')}"><ul>${QUEUE_VIEWS.map((view) => {
-    const count = view === 'closed' ? '' : html` <span class="count">(${formatNumber(lang, page.counts[view])})</span>`;
-    const label = html`${t(lang, `office_requests.view.${view}`)}${count}`;
+  return html`<nav class="queue-views" aria-label="${t(lang, 'office_requests.views')}"><ul>${page.tabs.map((view) => {
+    const label = html`${t(lang, `office_requests.view.${view}`)} <span class="count">(${formatNumber(lang, page.counts[view])})</span>`;
     return view === page.view
-      ? html`<li><a href="${viewHref(page.office.slug, view)}" aria-current="page">${label}</a></li>`
-      : html`<li><a href="${viewHref(page.office.slug, view)}">${label}</a></li>`;
+      ? html`<li><a href="${viewHref(page, view)}" aria-current="page">${label}</a></li>`
+      : html`<li><a href="${viewHref(page, view)}">${label}</a></li>`;
   })}</ul></nav>`;
 }
 
+type ColumnKey = 'number' | 'service' | 'citizen' | 'channel' | 'received' | 'due' | 'status' | 'assigned';
+
 function renderRow(lang: Lang, page: QueuePageView, row: QueueRow): Html {
-  const label = (key: 'number' | 'service' | 'citizen' | 'channel' | 'received' | 'due' | 'status') => t(lang, `office_requests.column.${key}`);
+  const label = (key: ColumnKey) => t(lang, `office_requests.column.${key}`);
   const due = dueOf(row, page.now, page.endOfToday);
+  const assignee = row.assigned_user_id === null ? '' : (page.assigneeNames.get(row.assigned_user_id) ?? t(lang, 'office_requests.user_number', { id: row.assigned_user_id }));
   return html`<tr${due.flag === 'overdue' ? html` class="queue-overdue"` : ''}>
 <td class="number" data-label="${label('number')}"><a href="${requestHref(page.office.slug, row.tracking_number)}">${row.tracking_number}</a></td>
 <td data-label="${label('service')}">${serviceNameOf(lang, row)}</td>
@@ -120,6 +133,7 @@ function renderRow(lang: Lang, page: QueuePageView, row: QueueRow): Html {
 <td data-label="${label('received')}">${formatShortMoment(lang, row.received_at)}</td>
 <td data-label="${label('due')}">${renderDue(lang, due)}</td>
 <td data-label="${label('status')}">${statusText(lang, row.status)}</td>
+<td data-label="${label('assigned')}">${assignee}</td>
 </tr>`;
 }
 
@@ -129,23 +143,23 @@ function renderPager(lang: Lang, page: QueuePageView): Html {
   const last = first + page.rows.length - 1;
   return html`<nav class="pager">
 <span>${t(lang, 'office_requests.showing', { from: formatNumber(lang, first), to: formatNumber(lang, last) })}</span>
-${page.page > 1 ? html`<a href="${viewHref(page.office.slug, page.view, page.page - 1)}" rel="prev">${t(lang, 'office_requests.previous_page')}</a>` : ''}
-${page.hasNext ? html`<a href="${viewHref(page.office.slug, page.view, page.page + 1)}" rel="next">${t(lang, 'office_requests.next_page')}</a>` : ''}
+${page.page > 1 ? html`<a href="${viewHref(page, page.view, page.page - 1)}" rel="prev">${t(lang, 'office_requests.previous_page')}</a>` : ''}
+${page.hasNext ? html`<a href="${viewHref(page, page.view, page.page + 1)}" rel="next">${t(lang, 'office_requests.next_page')}</a>` : ''}
 </nav>`;
 }
 
 export function renderQueuePage(lang: Lang, page: QueuePageView): RenderedPage {
   const title = t(lang, 'office_requests.title');
-  const column = (key: 'number' | 'service' | 'citizen' | 'channel' | 'received' | 'due' | 'status') => html`<th scope="col">${t(lang, `office_requests.column.${key}`)}</th>`;
+  const column = (key: ColumnKey) => html`<th scope="col">${t(lang, `office_requests.column.${key}`)}</th>`;
   const body = html`${officeTrail(lang, page.office, false)}
 <h1>${title}</h1>
-<p><a class="button-link" href="${requestsHref(page.office.slug, '/new')}">${t(lang, 'office_requests.register_link')}</a></p>
+${page.canRegister ? html`<p><a class="button-link" href="${requestsHref(page.office.slug, '/new')}">${t(lang, 'office_requests.register_link')}</a></p>` : ''}
 ${renderTabs(lang, page)}
 ${
   page.rows.length === 0
     ? html`<p class="queue-empty">${t(lang, 'office_requests.empty')}</p>`
     : html`<table class="queue">
-<thead><tr>${column('number')}${column('service')}${column('citizen')}${column('channel')}${column('received')}${column('due')}${column('status')}</tr></thead>
+<thead><tr>${column('number')}${column('service')}${column('citizen')}${column('channel')}${column('received')}${column('due')}${column('status')}${column('assigned')}</tr></thead>
 <tbody>
 ${page.rows.map((row) => renderRow(lang, page, row))}
 </tbody>

@@ -1,13 +1,16 @@
 // One request as the office's staff see it: its promise and where it stands, the applicant and
-// their contacts, the whole history with internal events marked, and a small form per next step.
+// their contacts, the whole history with internal events marked, and, for those who may handle
+// it, a small form per next step and the choice of who handles it.
+import type { OfficeStaffMember } from '../../accounts/index.ts';
 import { t, type Lang, type MessageKey } from '../../core/i18n/index.ts';
 import { html, type Html } from '../../http/html.ts';
 import type { RenderedPage } from '../../http/layout.ts';
+import { displayName } from '../assignment.ts';
 import type { RequestRow } from '../repository.ts';
 import type { RequestAction } from '../request-states.ts';
 import { channelText, dueOf, formatShortMoment, officeTrail, renderDue, requestHref, serviceNameOf, statusText, type OfficeLabel } from './queue-page.ts';
 
-/** The actions the request page offers (assignment waits for a way to list the office's users). */
+/** The actions the request page offers as buttons or notes; assignment has a form of its own. */
 export const PAGE_ACTIONS = ['accept', 'return', 'resume', 'start', 'deliver', 'reject', 'note'] as const satisfies readonly RequestAction[];
 export type PageAction = (typeof PAGE_ACTIONS)[number];
 
@@ -27,17 +30,25 @@ export interface RequestEventView {
   note: string | null;
 }
 
+/** The form an action error belongs to: one of the actions, or the assignment. */
+export type PageForm = PageAction | 'assign';
+
 export interface RequestPageView {
   office: OfficeLabel;
   request: RequestRow;
   events: RequestEventView[];
+  /** the actions the request's state allows and the user may take; none for a reader */
   actions: PageAction[];
+  /** who may be chosen to handle it, when the user may assign it and its state allows; null: no form */
+  assignees: readonly OfficeStaffMember[] | null;
+  /** the name of the user it is assigned to, when it is */
+  assigneeName: string | null;
   now: Date;
   endOfToday: Date;
   csrf: string;
   notice?: string | undefined;
-  /** an action refused: which, why, and the text that was typed */
-  actionError?: { action: PageAction; error: MessageKey; note: string } | undefined;
+  /** an action refused: which form, why, and the text that was typed */
+  actionError?: { action: PageForm; error: MessageKey; note: string } | undefined;
 }
 
 const actionsHref = (view: RequestPageView) => `${requestHref(view.office.slug, view.request.tracking_number)}/actions`;
@@ -50,7 +61,8 @@ function renderFacts(lang: Lang, view: RequestPageView): Html {
   const { request } = view;
   const serviceHref = `/offices/${encodeURIComponent(view.office.slug)}/services/${encodeURIComponent(request.service_code)}`;
   const due = dueOf(request, view.now, view.endOfToday);
-  const assigned = request.assigned_user_id === null ? t(lang, 'office_requests.not_assigned') : t(lang, 'office_requests.user_number', { id: request.assigned_user_id });
+  const assigned =
+    request.assigned_user_id === null ? t(lang, 'office_requests.not_assigned') : (view.assigneeName ?? t(lang, 'office_requests.user_number', { id: request.assigned_user_id }));
   return html`<dl class="service-fields request-facts">
 ${fact('office_requests.field.status', lang, html`<strong>${statusText(lang, request.status)}</strong>`)}
 ${fact('office_requests.field.service', lang, html`<a href="${serviceHref}">${serviceNameOf(lang, request)}</a>`)}
@@ -99,7 +111,29 @@ ${button}
 </details>`;
 }
 
+function assigneeOption(lang: Lang, member: OfficeStaffMember, selected: boolean): Html {
+  const roles = member.roles.map((role) => t(lang, `role.${role}`)).join(', ');
+  return html`<option value="${String(member.id)}"${selected ? ' selected' : ''}>${displayName(lang, member)} (${roles})</option>`;
+}
+
+function renderAssignForm(lang: Lang, view: RequestPageView, assignees: readonly OfficeStaffMember[]): Html {
+  const error = view.actionError?.action === 'assign' ? view.actionError : undefined;
+  // after a refusal the choice that was refused is not kept: it is not among the options
+  const current = error ? null : view.request.assigned_user_id;
+  return html`<form method="post" action="${actionsHref(view)}" class="request-action request-assign editor-form" id="action-assign" novalidate>
+<input type="hidden" name="_csrf" value="${view.csrf}"><input type="hidden" name="action" value="assign">
+<label for="f-assignee">${t(lang, 'office_requests.assign.label')}</label>
+${error ? html`<p class="error-message" id="f-assignee-error">${t(lang, error.error)}</p>` : ''}
+<select id="f-assignee" name="assignee"${error ? html` aria-invalid="true" aria-describedby="f-assignee-error"` : ''}>
+<option value=""${current === null ? ' selected' : ''}>${t(lang, 'office_requests.assign.nobody')}</option>
+${assignees.map((member) => assigneeOption(lang, member, member.id === current))}
+</select>
+<button type="submit" class="secondary">${t(lang, 'office_requests.action.assign')}</button>
+</form>`;
+}
+
 function renderActions(lang: Lang, view: RequestPageView): Html {
+  if (view.actions.length === 0 && view.assignees === null) return html``;
   const plain = view.actions.filter((action) => !NOTE_LABELS[action]);
   const withNote = view.actions.filter((action) => NOTE_LABELS[action]);
   const onlyNote = plain.length === 0 && withNote.length === 1 && withNote[0] === 'note';
@@ -107,6 +141,7 @@ function renderActions(lang: Lang, view: RequestPageView): Html {
 <h2 id="actions-heading">${t(lang, 'office_requests.actions_heading')}</h2>
 ${onlyNote ? html`<p>${t(lang, 'office_requests.no_actions')}</p>` : ''}
 ${plain.length > 0 ? html`<div class="request-action-buttons">${plain.map((action) => renderActionForm(lang, view, action))}</div>` : ''}
+${view.assignees ? renderAssignForm(lang, view, view.assignees) : ''}
 ${withNote.map((action) => renderActionForm(lang, view, action))}
 </section>`;
 }
@@ -139,7 +174,11 @@ export function renderRequestPage(lang: Lang, view: RequestPageView): RenderedPa
 ${view.notice ? html`<div class="notice" role="status"><p>${view.notice}</p></div>` : ''}
 ${
   error
-    ? html`<div class="error-summary" role="alert"><h2>${t(lang, 'office_requests.errors_title')}</h2><ul><li><a href="#action-${error.action}">${t(lang, `office_requests.action.${error.action}`)}: ${t(lang, error.error)}</a></li></ul></div>`
+    ? html`<div class="error-summary" role="alert"><h2>${t(lang, 'office_requests.errors_title')}</h2><ul><li>${
+        error.action === 'assign'
+          ? html`<a href="#f-assignee">${t(lang, 'office_requests.assign.label')}: ${t(lang, error.error)}</a>`
+          : html`<a href="#action-${error.action}">${t(lang, `office_requests.action.${error.action}`)}: ${t(lang, error.error)}</a>`
+      }</li></ul></div>`
     : ''
 }
 ${renderFacts(lang, view)}

@@ -2,13 +2,13 @@
 // when they match, the request's progress in plain words. Nothing of the citizen is shown.
 import { formatDate, formatMoment } from '../../core/format.ts';
 import { t, type Lang, type MessageKey } from '../../core/i18n/index.ts';
+import { csrfField, fieldProblems, renderErrorSummary, renderField, renderFormButtons, type FieldErrors, type FieldSpec } from '../../http/form-parts.ts';
 import { html, type Html } from '../../http/html.ts';
 import type { RenderedPage } from '../../http/layout.ts';
 import { officeName } from '../../offices/index.ts';
 import { isOpen, REQUEST_ACTIONS, REQUEST_STATUSES, type RequestStatus } from '../request-states.ts';
 import type { TrackedRequest } from '../tracking.ts';
 import { serviceLabel, type ApplyOffice } from './apply-page.ts';
-import { csrfField, renderErrorSummary, renderField, type FieldErrors, type FieldSpec } from './form-parts.ts';
 
 export interface TrackValues {
   tracking_number: string;
@@ -34,11 +34,11 @@ export function renderTrackForm(lang: Lang, data: TrackFormData): RenderedPage {
   const fields = formFields(data.values);
   const body = html`<h1 id="form-title">${t(lang, 'track.title')}</h1>
 <p class="lead">${t(lang, 'track.lead')}</p>
-${renderErrorSummary(lang, fields, data.errors, data.general)}
+${renderErrorSummary(lang, fieldProblems(lang, fields, data.errors), data.general)}
 <form class="editor-form track-form" method="post" action="/track" aria-labelledby="form-title" novalidate>
 ${csrfField(data.csrfToken)}
-${fields.map((field) => renderField(lang, field, data.errors))}
-<div class="form-buttons"><button type="submit" class="primary">${t(lang, 'track.submit')}</button></div>
+${fields.map((field) => renderField(lang, { ...field, error: data.errors[field.name] }))}
+${renderFormButtons([{ label: t(lang, 'track.submit') }])}
 </form>`;
   return { title: t(lang, 'track.title'), body };
 }

@@ -1,12 +1,13 @@
 // The charter's own parts in the draft: the office as the charter prints it, vision, mission and
 // what the office expects of citizens (one a line).
 import { t, type Lang, type MessageKey } from '../../../core/i18n/index.ts';
+import { csrfField, errorTexts, fieldProblems, renderErrorSummary, renderField, renderFormButtons } from '../../../http/form-parts.ts';
 import { html } from '../../../http/html.ts';
 import type { RenderedPage } from '../../../http/layout.ts';
 import { officeName } from '../../../offices/index.ts';
 import type { CharterDocument } from '../../model.ts';
 import type { EditorView } from '../draft-service.ts';
-import { csrfField, editorHref, editorTrail, renderErrorSummary, renderField, renderStaleNotice, revisionField, type StaleState } from './form-parts.ts';
+import { editorHref, editorTrail, renderStaleNotice, revisionField, type StaleState } from './form-parts.ts';
 
 export const DETAILS_FIELDS = ['office_name_bn', 'office_name_en', 'office_parent_bn', 'office_address_bn', 'office_website', 'vision_bn', 'mission_bn', 'expectations_bn'] as const;
 export type DetailsField = (typeof DETAILS_FIELDS)[number];
@@ -52,13 +53,13 @@ export function renderDetailsPage(
 ): RenderedPage {
   const name = officeName(lang, view.office);
   const title = t(lang, 'editor.office_title');
+  const texts = errorTexts(lang, errors);
   const field = (fieldName: DetailsField, extra: { rows?: number; lang?: 'bn' | 'en'; type?: 'url'; hint?: MessageKey } = {}) =>
-    renderField(lang, { name: fieldName, label: LABELS[fieldName], value: values[fieldName], error: errors[fieldName], ...extra });
-  const summary = (Object.entries(errors) as [DetailsField, MessageKey][]).map(([fieldName, error]) => ({ name: fieldName, label: LABELS[fieldName], error }));
+    renderField(lang, { name: fieldName, label: LABELS[fieldName], value: values[fieldName], error: texts[fieldName], ...extra });
   const body = html`${editorTrail(lang, view.office.slug, name)}
 <h1>${title}</h1>
 ${renderStaleNotice(lang, stale)}
-${renderErrorSummary(lang, summary)}
+${renderErrorSummary(lang, fieldProblems(lang, LABELS, texts))}
 <form method="post" action="${editorHref(view.office.slug, '/office')}" class="editor-form" novalidate>
 ${csrfField(csrf)}
 ${revisionField(view.revision)}
@@ -70,10 +71,7 @@ ${field('office_website', { type: 'url' })}
 ${field('vision_bn', { rows: 3, lang: 'bn' })}
 ${field('mission_bn', { rows: 3, lang: 'bn' })}
 ${field('expectations_bn', { rows: 6, lang: 'bn', hint: 'editor.hint.one_per_line' })}
-<div class="form-buttons">
-<button type="submit" class="primary">${t(lang, 'editor.save')}</button>
-<a href="${editorHref(view.office.slug)}">${t(lang, 'editor.cancel')}</a>
-</div>
+${renderFormButtons([{ label: t(lang, 'editor.save') }], { href: editorHref(view.office.slug), label: t(lang, 'editor.cancel') })}
 </form>`;
   return { title: `${title} — ${name}`, body };
 }

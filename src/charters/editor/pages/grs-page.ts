@@ -3,6 +3,7 @@
 // asks before one is removed.
 import { formatNumber } from '../../../core/format.ts';
 import { t, type Lang, type MessageKey } from '../../../core/i18n/index.ts';
+import { csrfField, errorTexts, fieldProblems, postButton, renderErrorSummary, renderField, renderFormButtons, renderNotice } from '../../../http/form-parts.ts';
 import { html, type Html } from '../../../http/html.ts';
 import type { RenderedPage } from '../../../http/layout.ts';
 import { officeName } from '../../../offices/index.ts';
@@ -11,7 +12,7 @@ import { plainTimeLimit } from '../../pages/time-limit-text.ts';
 import type { EditorView } from '../draft-service.ts';
 import type { GrsFormField, GrsFormValues } from '../grs-form.ts';
 import type { FormErrors } from '../service-form.ts';
-import { csrfField, editorHref, editorTrail, renderErrorSummary, renderField, renderStaleNotice, revisionField, type StaleState } from './form-parts.ts';
+import { editorHref, editorTrail, renderStaleNotice, revisionField, type StaleState } from './form-parts.ts';
 import { renderTimeLimitReading } from './service-form-page.ts';
 
 export const GRS_LABELS: Record<GrsFormField, MessageKey> = {
@@ -42,7 +43,7 @@ export function renderGrsPage(lang: Lang, view: EditorView, notice?: string): Re
   const contacts = view.doc.grs_contacts;
   const body = html`${editorTrail(lang, view.office.slug, name)}
 <h1>${title}</h1>
-${notice ? html`<div class="notice" role="status"><p>${notice}</p></div>` : ''}
+${renderNotice(notice)}
 <p>${t(lang, 'editor.grs_intro')}</p>
 <p><a class="button-link" href="${grsHref(view.office.slug, '/new')}">${t(lang, 'editor.add_grs')}</a></p>
 ${
@@ -79,14 +80,14 @@ export function renderGrsFormPage(lang: Lang, view: EditorView, state: GrsFormSt
   const name = officeName(lang, view.office);
   const slug = view.office.slug;
   const { values, errors } = state;
+  const texts = errorTexts(lang, errors);
   const field = (fieldName: GrsFormField, extra: { type?: 'number'; lang?: 'bn'; rows?: number; hint?: MessageKey } = {}) =>
-    renderField(lang, { name: fieldName, label: GRS_LABELS[fieldName], value: values[fieldName], error: errors[fieldName], ...extra });
+    renderField(lang, { name: fieldName, label: GRS_LABELS[fieldName], value: values[fieldName], error: texts[fieldName], ...extra });
   const title = state.number ? t(lang, 'editor.grs_contact_title', { number: formatNumber(lang, state.number) }) : t(lang, 'editor.new_grs_title');
-  const summary = (Object.entries(errors) as [GrsFormField, MessageKey][]).map(([fieldName, error]) => ({ name: fieldName, label: GRS_LABELS[fieldName], error }));
   const body = html`${editorTrail(lang, slug, name)}
 <h1>${title}</h1>
 ${renderStaleNotice(lang, state.stale)}
-${renderErrorSummary(lang, summary)}
+${renderErrorSummary(lang, fieldProblems(lang, GRS_LABELS, texts))}
 <form method="post" action="${grsHref(slug, state.number ? `/${state.number}` : '/new')}" class="editor-form" novalidate>
 ${csrfField(csrf)}
 ${revisionField(view.revision)}
@@ -98,10 +99,7 @@ ${field('time_limit', { lang: 'bn', hint: 'editor.hint.grs_time_limit' })}
 ${state.reading ? renderTimeLimitReading(lang, state.reading.limit, state.reading.notes) : ''}
 <button type="submit" name="action" value="check" class="secondary">${t(lang, 'editor.check')}</button>
 </div>
-<div class="form-buttons">
-<button type="submit" name="action" value="save" class="primary">${t(lang, 'editor.save')}</button>
-<a href="${grsHref(slug)}">${t(lang, 'editor.cancel')}</a>
-</div>
+${renderFormButtons([{ label: t(lang, 'editor.save'), action: 'save' }], { href: grsHref(slug), label: t(lang, 'editor.cancel') })}
 </form>`;
   return { title: `${title} — ${name}`, body };
 }
@@ -119,7 +117,7 @@ ${
     ? html`<p><span class="muted">${t(lang, 'editor.grs_step', { level: formatNumber(lang, contact.level) })}:</span> <strong lang="bn">${contact.role_bn ?? ''}</strong></p>
 <p class="grs-contact-text" lang="bn">${contact.contact_bn ?? ''}</p>
 <p>${t(lang, 'editor.remove_grs_note')}</p>
-<form method="post" action="${grsHref(slug, `/${number}/remove`)}" class="inline-form">${csrfField(csrf)}${revisionField(view.revision)}<button type="submit" class="warning">${t(lang, 'editor.remove_grs_confirm')}</button></form>`
+${postButton(grsHref(slug, `/${number}/remove`), csrf, t(lang, 'editor.remove_grs_confirm'), 'warning', revisionField(view.revision))}`
     : html`<p>${t(lang, 'editor.stale_gone')}</p>`
 }
 <p><a href="${grsHref(slug)}">${t(lang, 'editor.cancel')}</a></p>`;

@@ -3,6 +3,7 @@
 // still name them).
 import { formatNumber } from '../../../core/format.ts';
 import { t, type Lang, type MessageKey } from '../../../core/i18n/index.ts';
+import { csrfField, errorTexts, fieldProblems, postButton, renderErrorSummary, renderField, renderFormButtons, renderNotice } from '../../../http/form-parts.ts';
 import { html, type Html } from '../../../http/html.ts';
 import type { RenderedPage } from '../../../http/layout.ts';
 import { officeName } from '../../../offices/index.ts';
@@ -12,7 +13,7 @@ import type { EditorView } from '../draft-service.ts';
 import { servicesNaming, type OfficerEntry } from '../officer-list.ts';
 import type { OfficerFormField, OfficerFormValues } from '../officer-form.ts';
 import type { FormErrors } from '../service-form.ts';
-import { csrfField, editorHref, editorTrail, renderErrorSummary, renderField, renderStaleNotice, revisionField, type StaleState } from './form-parts.ts';
+import { editorHref, editorTrail, renderStaleNotice, revisionField, type StaleState } from './form-parts.ts';
 
 export const OFFICER_LABELS: Record<OfficerFormField, MessageKey> = {
   name_bn: 'editor.field.officer_name_bn',
@@ -51,7 +52,7 @@ export function renderOfficersPage(lang: Lang, view: EditorView, notice?: string
   const title = t(lang, 'editor.officers_title');
   const body = html`${editorTrail(lang, view.office.slug, name)}
 <h1>${title}</h1>
-${notice ? html`<div class="notice" role="status"><p>${notice}</p></div>` : ''}
+${renderNotice(notice)}
 <p>${t(lang, 'editor.officers_intro')}</p>
 <p><a class="button-link" href="${officersHref(view.office.slug, '/new')}">${t(lang, 'editor.add_officer')}</a></p>
 ${
@@ -82,20 +83,20 @@ export function renderOfficerFormPage(lang: Lang, view: EditorView, state: Offic
   const name = officeName(lang, view.office);
   const slug = view.office.slug;
   const { values, errors } = state;
+  const texts = errorTexts(lang, errors);
   const field = (fieldName: OfficerFormField, extra: { type?: 'tel' | 'email'; lang?: 'bn' } = {}) =>
-    renderField(lang, { name: fieldName, label: OFFICER_LABELS[fieldName], value: values[fieldName], error: errors[fieldName], ...extra });
+    renderField(lang, { name: fieldName, label: OFFICER_LABELS[fieldName], value: values[fieldName], error: texts[fieldName], ...extra });
   const title = state.number ? t(lang, 'editor.officer_title', { number: formatNumber(lang, state.number) }) : t(lang, 'editor.new_officer_title');
   const action = officersHref(slug, state.number ? `/${state.number}` : '/new');
   const current = state.number ? view.officers[state.number - 1] : undefined;
   const naming = current ? servicesNaming(current, view.doc.services) : [];
-  const summary = (Object.entries(errors) as [OfficerFormField, MessageKey][]).map(([fieldName, error]) => ({ name: fieldName, label: OFFICER_LABELS[fieldName], error }));
   const duplicate = state.duplicateOf
     ? html`<div class="error-summary" role="alert"><h2>${t(lang, 'editor.errors_title')}</h2><p><a href="${officersHref(slug, `/${state.duplicateOf}`)}">${t(lang, 'editor.error.officer_duplicate', { number: formatNumber(lang, state.duplicateOf) })}</a></p></div>`
     : '';
   const body = html`${editorTrail(lang, slug, name)}
 <h1>${title}</h1>
 ${renderStaleNotice(lang, state.stale)}
-${renderErrorSummary(lang, summary)}
+${renderErrorSummary(lang, fieldProblems(lang, OFFICER_LABELS, texts))}
 ${duplicate}
 ${naming.length > 0 ? html`<p>${t(lang, 'editor.officer_edit_note')} ${serviceLinks(slug, naming)}</p>` : ''}
 <form method="post" action="${action}" class="editor-form" novalidate>
@@ -106,10 +107,7 @@ ${field('designation_bn', { lang: 'bn' })}
 ${field('phone', { type: 'tel' })}
 ${field('mobile', { type: 'tel' })}
 ${field('email', { type: 'email' })}
-<div class="form-buttons">
-<button type="submit" class="primary">${t(lang, 'editor.save')}</button>
-<a href="${officersHref(slug)}">${t(lang, 'editor.cancel')}</a>
-</div>
+${renderFormButtons([{ label: t(lang, 'editor.save') }], { href: officersHref(slug), label: t(lang, 'editor.cancel') })}
 </form>`;
   return { title: `${title} — ${name}`, body };
 }
@@ -139,7 +137,7 @@ ${
       )}</ul></div>`
     : officer
       ? html`<p>${t(lang, 'editor.remove_officer_note')}</p>
-<form method="post" action="${officersHref(slug, `/${number}/remove`)}" class="inline-form">${csrfField(csrf)}${revisionField(view.revision)}<button type="submit" class="warning">${t(lang, 'editor.remove_officer_confirm')}</button></form>`
+${postButton(officersHref(slug, `/${number}/remove`), csrf, t(lang, 'editor.remove_officer_confirm'), 'warning', revisionField(view.revision))}`
       : ''
 }
 <p><a href="${officersHref(slug)}">${t(lang, 'editor.cancel')}</a></p>`;

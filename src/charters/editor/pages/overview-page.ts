@@ -2,6 +2,7 @@
 // edit, move and remove, the links to the other editor pages, and the publish button.
 import { formatDate, formatNumber } from '../../../core/format.ts';
 import { t, type Lang } from '../../../core/i18n/index.ts';
+import { postButton as postForm, renderNotice } from '../../../http/form-parts.ts';
 import { html, type Html } from '../../../http/html.ts';
 import type { RenderedPage } from '../../../http/layout.ts';
 import { officeName } from '../../../offices/index.ts';
@@ -9,10 +10,11 @@ import type { Service } from '../../model.ts';
 import { categoryName, serviceName } from '../../pages/service-cells.ts';
 import { plainTimeLimit } from '../../pages/time-limit-text.ts';
 import type { EditorView } from '../draft-service.ts';
-import { csrfField, editorHref, editorTrail, revisionField } from './form-parts.ts';
+import { editorHref, editorTrail, revisionField } from './form-parts.ts';
 
+/** A one-button form that carries the draft's revision, so it is refused after someone else's change. */
 function postButton(action: string, csrf: string, revision: string, label: string, className = 'link-button', extra: Html = html``): Html {
-  return html`<form method="post" action="${action}" class="inline-form">${csrfField(csrf)}${revisionField(revision)}${extra}<button type="submit" class="${className}">${label}</button></form>`;
+  return postForm(action, csrf, label, className, html`${revisionField(revision)}${extra}`);
 }
 
 function renderServiceRow(lang: Lang, slug: string, service: Service, index: number, count: number, csrf: string, revision: string): Html {
@@ -42,7 +44,7 @@ export function renderOverviewPage(lang: Lang, view: EditorView, csrf: string, n
   const body = html`${editorTrail(lang, office.slug, name, false)}
 <p class="kicker">${name}</p>
 <h1>${t(lang, 'editor.title')}</h1>
-${notice ? html`<div class="notice" role="status"><p>${notice}</p></div>` : ''}
+${renderNotice(notice)}
 ${stale ? html`<div class="stale-notice" role="alert"><p>${t(lang, 'editor.stale_page')}</p></div>` : ''}
 <p>${status}</p>
 <ul class="editor-links">

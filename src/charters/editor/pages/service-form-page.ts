@@ -1,6 +1,7 @@
 // One service's form: every column of the charter's table. "Check" reads the time limit back
 // ("৩ কার্যদিবস → at most 3 working days") without saving; "Save" stores it in the draft.
 import { t, type Lang, type MessageKey } from '../../../core/i18n/index.ts';
+import { csrfField, errorTexts, fieldProblems, renderErrorSummary, renderField, renderFormButtons, renderSelect, type FieldSpec } from '../../../http/form-parts.ts';
 import { html, type Html } from '../../../http/html.ts';
 import type { RenderedPage } from '../../../http/layout.ts';
 import { officeName } from '../../../offices/index.ts';
@@ -9,7 +10,7 @@ import { categoryName } from '../../pages/service-cells.ts';
 import { plainTimeLimit } from '../../pages/time-limit-text.ts';
 import type { EditorView } from '../draft-service.ts';
 import type { FormErrors, ServiceFormField, ServiceFormValues } from '../service-form.ts';
-import { csrfField, editorHref, editorTrail, renderErrorSummary, renderField, renderStaleNotice, revisionField, type FieldSpec, type StaleState } from './form-parts.ts';
+import { editorHref, editorTrail, renderStaleNotice, revisionField, type StaleState } from './form-parts.ts';
 
 export interface ServiceFormState {
   /** null for a new service */
@@ -56,34 +57,29 @@ export function renderTimeLimitReading(lang: Lang, limit: TimeLimit, notes: read
   return html`<div class="time-reading warning" role="status"><p>${typed ? html`<span lang="bn">${typed}</span> → ` : ''}${t(lang, why)}</p></div>`;
 }
 
-function categorySelect(lang: Lang, values: ServiceFormValues, error: MessageKey | undefined): Html {
-  return html`<div class="field${error ? ' field-error' : ''}">
-<label for="f-category">${t(lang, LABELS.category)}</label>
-${error ? html`<p class="error-message" id="f-category-error">${t(lang, error)}</p>` : ''}
-<select id="f-category" name="category">${SERVICE_CATEGORIES.map(
-    (category) => html`<option value="${category}"${values.category === category ? html` selected` : ''}>${categoryName(lang, category)}</option>`,
-  )}</select>
-</div>`;
+function categorySelect(lang: Lang, values: ServiceFormValues, error: string | undefined): Html {
+  const options = SERVICE_CATEGORIES.map((category) => ({ value: category, label: categoryName(lang, category) }));
+  return renderSelect(lang, { name: 'category', label: LABELS.category, value: values.category, error, options });
 }
 
 export function renderServiceFormPage(lang: Lang, view: EditorView, state: ServiceFormState, csrf: string): RenderedPage {
   const name = officeName(lang, view.office);
   const { values, errors } = state;
+  const texts = errorTexts(lang, errors);
   const field = (spec: Omit<FieldSpec, 'label' | 'value' | 'error'> & { name: ServiceFormField }): Html =>
-    renderField(lang, { ...spec, label: LABELS[spec.name], value: values[spec.name], error: errors[spec.name] });
+    renderField(lang, { ...spec, label: LABELS[spec.name], value: values[spec.name], error: texts[spec.name] });
   const action = state.code ? editorHref(view.office.slug, `/services/${encodeURIComponent(state.code)}`) : editorHref(view.office.slug, '/services/new');
   const title = state.code ? t(lang, 'editor.service_title', { code: state.code }) : t(lang, 'editor.new_service_title');
-  const summary = (Object.entries(errors) as [ServiceFormField, MessageKey][]).map(([fieldName, error]) => ({ name: fieldName, label: LABELS[fieldName], error }));
   const body = html`${editorTrail(lang, view.office.slug, name)}
 <h1>${title}</h1>
 ${renderStaleNotice(lang, state.stale)}
-${renderErrorSummary(lang, summary)}
+${renderErrorSummary(lang, fieldProblems(lang, LABELS, texts))}
 <form method="post" action="${action}" class="editor-form" novalidate>
 ${csrfField(csrf)}
 ${revisionField(view.revision)}
 ${field({ name: 'name_bn', lang: 'bn' })}
 ${field({ name: 'name_en', lang: 'en' })}
-${categorySelect(lang, values, errors.category)}
+${categorySelect(lang, values, texts.category)}
 ${field({ name: 'serial', type: 'number' })}
 <div class="time-limit-group">
 ${field({ name: 'time_limit', lang: 'bn', hint: 'editor.hint.time_limit' })}
@@ -102,10 +98,7 @@ ${field({ name: 'officer_mobile', type: 'tel' })}
 ${field({ name: 'officer_email', type: 'email' })}
 </fieldset>
 ${field({ name: 'remedy_bn', rows: 3, lang: 'bn' })}
-<div class="form-buttons">
-<button type="submit" name="action" value="save" class="primary">${t(lang, 'editor.save')}</button>
-<a href="${editorHref(view.office.slug)}">${t(lang, 'editor.cancel')}</a>
-</div>
+${renderFormButtons([{ label: t(lang, 'editor.save'), action: 'save' }], { href: editorHref(view.office.slug), label: t(lang, 'editor.cancel') })}
 </form>`;
   return { title: `${title} — ${name}`, body };
 }

@@ -4,12 +4,13 @@
 // the draft" then sends, so the whole flow works without JavaScript.
 import { formatNumber } from '../../../core/format.ts';
 import { t, type Lang, type MessageKey } from '../../../core/i18n/index.ts';
+import { csrfField, fieldId, renderErrorSummary, renderFormButtons, type SubmitButton } from '../../../http/form-parts.ts';
 import { html, type Html } from '../../../http/html.ts';
 import type { RenderedPage } from '../../../http/layout.ts';
 import { officeName } from '../../../offices/index.ts';
 import type { CharterDocument } from '../../model.ts';
 import type { EditorView } from '../draft-service.ts';
-import { csrfField, editorHref, editorTrail, revisionField } from './form-parts.ts';
+import { editorHref, editorTrail, revisionField } from './form-parts.ts';
 
 export interface UploadState {
   text: string;
@@ -41,11 +42,13 @@ export function renderUploadPage(lang: Lang, view: EditorView, state: UploadStat
   const name = officeName(lang, view.office);
   const title = t(lang, 'editor.upload_title');
   const { doc } = state;
+  const buttons: SubmitButton[] = [{ label: t(lang, 'editor.upload_check'), action: 'check', className: 'secondary' }];
+  if (doc) buttons.push({ label: t(lang, 'editor.upload_use'), action: 'use' });
   const body = html`${editorTrail(lang, view.office.slug, name)}
 <h1>${title}</h1>
 <p>${t(lang, 'editor.upload_intro')}</p>
 ${state.stale ? html`<div class="stale-notice" role="alert"><h2>${t(lang, 'editor.stale_title')}</h2><p>${t(lang, 'editor.stale_note')}</p></div>` : ''}
-${state.error ? html`<div class="error-summary" role="alert"><h2>${t(lang, 'editor.errors_title')}</h2><p><a href="#f-${state.fileName !== undefined ? 'file' : 'text'}">${t(lang, state.error)}</a></p></div>` : ''}
+${renderErrorSummary(lang, state.error ? [{ id: fieldId(state.fileName !== undefined ? 'file' : 'text'), text: t(lang, state.error) }] : [])}
 ${
   doc
     ? html`<div class="notice" role="status"><p>${t(lang, 'editor.upload_read', {
@@ -68,11 +71,7 @@ ${revisionField(view.revision)}
 <p class="hint" id="f-file-hint">${t(lang, 'editor.hint.charter_file')}</p>
 <input id="f-file" name="file" type="file" accept=".txt,.text,.md,.markdown,.html,.htm,.tsv,.json,text/plain,text/markdown,text/html,application/json" aria-describedby="f-file-hint">
 </div>
-<div class="form-buttons">
-<button type="submit" name="action" value="check" class="secondary">${t(lang, 'editor.upload_check')}</button>
-${doc ? html`<button type="submit" name="action" value="use" class="primary">${t(lang, 'editor.upload_use')}</button>` : ''}
-<a href="${editorHref(view.office.slug)}">${t(lang, 'editor.cancel')}</a>
-</div>
+${renderFormButtons(buttons, { href: editorHref(view.office.slug), label: t(lang, 'editor.cancel') })}
 </form>`;
   return { title: `${title} — ${name}`, body };
 }

@@ -38,7 +38,7 @@ export const requestsPublic: Record<keyof typeof en, string> = {
   'track.title': 'আবেদনের অবস্থা জানুন',
   'track.lead': 'আপনাকে দেওয়া ট্র্যাকিং নম্বর এবং যে মোবাইল নম্বর দিয়ে আবেদন করেছেন তার শেষ ৪টি অঙ্ক লিখুন।',
   'track.field.number': 'ট্র্যাকিং নম্বর',
-  'track.hint.number': 'যেমন DSJ-2026-000123-7। বাংলা বা ইংরেজি অঙ্কে, ড্যাশসহ বা ড্যাশ ছাড়া।',
+  'track.hint.number': 'যেমন DSJ-2026-000123-6। বাংলা বা ইংরেজি অঙ্কে, ড্যাশসহ বা ড্যাশ ছাড়া।',
   'track.field.last4': 'মোবাইল নম্বরের শেষ ৪টি অঙ্ক',
   'track.hint.last4': '০১৭১২৩৪৫৬৭৮ হলে লিখুন ৫৬৭৮।',
   'track.error.last4': 'মোবাইল নম্বরের শেষ ৪টি অঙ্ক লিখুন, যেমন ৫৬৭৮।',
@@ -80,6 +80,6 @@ export const requestsPublic: Record<keyof typeof en, string> = {
   'track.event.assign': 'একজন কর্মকর্তাকে দায়িত্ব দেওয়া হয়েছে',
   'track.event.note': 'দপ্তরের মন্তব্য',
 
-  'field.tracking_number': 'DSJ-2026-000123-7 এর মতো একটি ট্র্যাকিং নম্বর (বাংলা বা ইংরেজি অঙ্কে)',
+  'field.tracking_number': 'DSJ-2026-000123-6 এর মতো একটি ট্র্যাকিং নম্বর (বাংলা বা ইংরেজি অঙ্কে)',
   'field.mobile_last4': 'মোবাইল নম্বরের শেষ ৪টি অঙ্ক, যেমন ৫৬৭৮ বা 5678',
 };

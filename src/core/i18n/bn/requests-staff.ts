@@ -25,6 +25,7 @@ export const requestsStaff: Record<keyof typeof en, string> = {
   'office_requests.column.received': 'গ্রহণের সময়',
   'office_requests.column.due': 'নির্ধারিত সময়',
   'office_requests.column.status': 'অবস্থা',
+  'office_requests.column.assigned': 'দায়িত্বপ্রাপ্ত',
 
   'office_requests.due.overdue': 'নির্ধারিত সময় পার হয়েছে',
   'office_requests.due.today': 'আজই শেষ সময়',
@@ -66,6 +67,9 @@ export const requestsStaff: Record<keyof typeof en, string> = {
   'office_requests.action.deliver': 'সেবা প্রদান সম্পন্ন',
   'office_requests.action.reject': 'প্রত্যাখ্যান করুন',
   'office_requests.action.note': 'নোট যোগ করুন',
+  'office_requests.action.assign': 'দায়িত্ব দিন',
+  'office_requests.assign.label': 'আবেদনটি কার দায়িত্বে থাকবে',
+  'office_requests.assign.nobody': 'কারও দায়িত্বে নয়',
   'office_requests.note.return': 'যে কাগজপত্র লাগবে (আবেদনকারী এটি দেখবেন)',
   'office_requests.note.reject': 'প্রত্যাখ্যানের কারণ (আবেদনকারী এটি দেখবেন)',
   'office_requests.note.note': 'অভ্যন্তরীণ নোট (শুধু অফিসের জন্য, আবেদনকারী দেখবেন না)',
@@ -77,6 +81,7 @@ export const requestsStaff: Record<keyof typeof en, string> = {
   'office_requests.done.deliver': 'সেবা প্রদান সম্পন্ন হিসেবে লেখা হয়েছে।',
   'office_requests.done.reject': 'আবেদনটি প্রত্যাখ্যান করা হয়েছে; আবেদনকারী কারণটি দেখবেন।',
   'office_requests.done.note': 'নোট যোগ করা হয়েছে।',
+  'office_requests.done.assign': 'আবেদনের দায়িত্ব হালনাগাদ করা হয়েছে।',
   'office_requests.done.registered': 'নিবন্ধিত হয়েছে। ট্র্যাকিং নম্বর {number} — এটি আবেদনকারীকে দিন।',
 
   'office_requests.request_title': 'আবেদন {number}',

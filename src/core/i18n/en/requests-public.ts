@@ -40,7 +40,7 @@ export const requestsPublic = {
   'track.title': 'Track your application',
   'track.lead': 'Type the tracking number you were given and the last 4 digits of the mobile number you applied with.',
   'track.field.number': 'Tracking number',
-  'track.hint.number': 'Like DSJ-2026-000123-7. Bangla or English digits, with or without dashes.',
+  'track.hint.number': 'Like DSJ-2026-000123-6. Bangla or English digits, with or without dashes.',
   'track.field.last4': 'Last 4 digits of your mobile number',
   'track.hint.last4': 'For 01712345678, type 5678.',
   'track.error.last4': 'Type the last 4 digits of the mobile number, like 5678.',
@@ -83,6 +83,6 @@ export const requestsPublic = {
   'track.event.note': 'Office note',
 
   // what the JSON API's tracking fields take
-  'field.tracking_number': 'a tracking number like DSJ-2026-000123-7 (Bangla or English digits)',
+  'field.tracking_number': 'a tracking number like DSJ-2026-000123-6 (Bangla or English digits)',
   'field.mobile_last4': 'the last 4 digits of the mobile number, like 5678 or ৫৬৭৮',
 } as const;

@@ -23,6 +23,7 @@ export const requestsStaff = {
   'office_requests.column.received': 'Received',
   'office_requests.column.due': 'Due',
   'office_requests.column.status': 'Status',
+  'office_requests.column.assigned': 'Assigned to',
 
   'office_requests.due.overdue': 'Overdue',
   'office_requests.due.today': 'Due today',
@@ -64,6 +65,9 @@ export const requestsStaff = {
   'office_requests.action.deliver': 'Service delivered',
   'office_requests.action.reject': 'Reject',
   'office_requests.action.note': 'Add the note',
+  'office_requests.action.assign': 'Assign',
+  'office_requests.assign.label': 'Who handles the request',
+  'office_requests.assign.nobody': 'Nobody',
   'office_requests.note.return': 'Missing documents (the applicant will see this)',
   'office_requests.note.reject': 'Reason for rejecting (the applicant will see this)',
   'office_requests.note.note': 'Internal note (staff only, never shown to the applicant)',
@@ -75,6 +79,7 @@ export const requestsStaff = {
   'office_requests.done.deliver': 'The service is recorded as delivered.',
   'office_requests.done.reject': 'The request is rejected; the applicant will see the reason.',
   'office_requests.done.note': 'The note is added.',
+  'office_requests.done.assign': 'Who handles the request is saved.',
   'office_requests.done.registered': 'Registered. Tracking number {number} — give it to the applicant.',
 
   'office_requests.request_title': 'Request {number}',
