@@ -3,7 +3,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PostgresDialect, sql } from 'kysely';
+import { CompiledQuery, Kysely, PostgresDialect, sql } from 'kysely';
+import { openDatabase } from './connection.ts';
 import { createPgLitePool, type PgLitePool } from './pglite-pool.ts';
 
 let pool: PgLitePool;
@@ -49,4 +50,14 @@ test('timers and callbacks run between the statements of a transaction, not only
   setTimeout(() => events.push('timer'), 0);
   await transaction;
   assert.deepEqual(events, ['timer', 'transaction ended']);
+});
+
+test('a script of several statements returns the rows of all of them, a COMMIT at its end included', async () => {
+  const database = await openDatabase({});
+  try {
+    const result = await database.db.executeQuery(CompiledQuery.raw('begin; select pg_advisory_xact_lock(1); select 1 as x; commit;', []));
+    assert.deepEqual(result.rows, [{ pg_advisory_xact_lock: '' }, { x: 1 }]);
+  } finally {
+    await database.close();
+  }
 });

@@ -13,7 +13,8 @@ async function runQuery(pglite: PGlite, sql: string, parameters: readonly unknow
     const results = await pglite.exec(sql);
     const last = results.at(-1);
     return {
-      command: (last?.command ?? 'SELECT') as Command,
+      // a script ending in COMMIT is not Kysely's own commit, which it answers with no rows
+      command: (results.length > 1 ? 'SELECT' : (last?.command ?? 'SELECT')) as Command,
       rowCount: last?.rowCount ?? last?.affectedRows ?? 0,
       rows: results.flatMap((result) => result.rows),
     };
