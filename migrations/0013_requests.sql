@@ -61,8 +61,14 @@ create index service_requests_open_queue_idx on service_requests (office_id, due
   where status not in ('delivered', 'rejected', 'transferred');
 create index service_requests_assigned_idx on service_requests (assigned_user_id, due_at nulls last, id)
   where status not in ('delivered', 'rejected', 'transferred');
-create index service_requests_closed_idx on service_requests (office_id, closed_at desc, id)
+create index service_requests_closed_idx on service_requests (office_id, closed_at desc, id desc)
   where status in ('delivered', 'rejected', 'transferred');
+-- the two tabs whose requests have no due moment, oldest first
+create index service_requests_returned_idx on service_requests (office_id, id) where status = 'returned';
+create index service_requests_no_limit_idx on service_requests (office_id, id)
+  where not has_time_limit and status not in ('delivered', 'rejected', 'transferred');
+-- a draft charter version that is thrown away is checked against the requests that keep versions
+create index service_requests_version_idx on service_requests (charter_version_id);
 
 -- Everything that happened to a request. Public events are shown on the citizen's tracking page;
 -- internal ones (notes, assignment) only to staff.
@@ -98,8 +104,24 @@ create trigger request_due_follows_clock
 -- Wrong guesses on the citizen's tracking page, per address, so that every instance sees them
 -- and a tracking number cannot be paired with mobile digits by trying them all.
 create table tracking_failures (
-  id         bigint generated always as identity primary key,
-  ip         text not null,
-  at         timestamptz not null default now()
+  id              bigint generated always as identity primary key,
+  ip              text not null,
+  -- the number asked for, when it had the right shape: guesses at one number count wherever they come from
+  tracking_number text,
+  at              timestamptz not null default now()
 );
 create index tracking_failures_ip_idx on tracking_failures (ip, at);
+create index tracking_failures_number_idx on tracking_failures (tracking_number, at);
+create index tracking_failures_at_idx on tracking_failures (at);
+
+-- Online applications by address and by mobile number: each one sends an SMS at the office's
+-- cost, so a script must not file them without end, nor send them to someone else's phone.
+create table online_submissions (
+  id     bigint generated always as identity primary key,
+  ip     text not null,
+  mobile text not null,
+  at     timestamptz not null default now()
+);
+create index online_submissions_ip_idx on online_submissions (ip, at);
+create index online_submissions_mobile_idx on online_submissions (mobile, at);
+create index online_submissions_at_idx on online_submissions (at);

@@ -42,6 +42,7 @@ const TABLE_OWNERS: Record<string, string> = {
   service_requests: 'requests',
   request_events: 'requests',
   tracking_failures: 'requests',
+  online_submissions: 'requests',
   notifications: 'notifications',
   schema_migrations: 'core',
 };

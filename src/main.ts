@@ -78,8 +78,9 @@ async function main(): Promise<void> {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'shutting down');
-    await app.close();
+    // the queue first: a message being sent still has its mailer
     await jobs.stop();
+    await app.close();
     await database.close();
     process.exit(0);
   };

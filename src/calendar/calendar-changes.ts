@@ -63,6 +63,16 @@ class CheckedChangeRollback extends Error {
 // "is it already there?" checks and deadline recomputation free of races.
 const CALENDAR_LOCK = 16_122_026;
 
+/**
+ * For the clock's users (a request received, paused, resumed): holds off calendar changes until
+ * the caller's transaction ends, and waits for one under way. A clock started meanwhile would
+ * keep a due moment of the old calendar; and a change recomputing clocks while an action holds a
+ * request would lock the two in the opposite order.
+ */
+export async function holdCalendarSteady(trx: Transaction<DB>): Promise<void> {
+  await sql`select pg_advisory_xact_lock_shared(${CALENDAR_LOCK})`.execute(trx);
+}
+
 interface Change<T> {
   result: T;
   /** the calendar_changes row's account of the change (`calendar changes`, the API) */

@@ -46,6 +46,7 @@ export {
   addSpecialWorkingDay,
   changeHoliday,
   changeSpecialWorkingDay,
+  holdCalendarSteady,
   importIcs,
   listCalendarChanges,
   moveHoliday,

@@ -32,6 +32,7 @@ const VALID: Record<string, string[]> = {
   'users create': ['--email', 'staff@example.gov.bd', '--name-bn', 'x', '--password-stdin'],
   'users grant': ['--email', 'staff@example.gov.bd', '--role', 'system_admin'],
   'users token': ['--email', 'staff@example.gov.bd', '--name', 'sync'],
+  'users reset-2fa': ['--email', 'staff@example.gov.bd'],
 };
 
 test('the table of valid arguments covers every command', () => {

@@ -11,6 +11,7 @@ export const REQUESTS_ERROR_CODES = [
   'note_required',
   'assignee_not_in_office',
   'too_many_tracking_attempts',
+  'too_many_applications',
   'applicant_name_required',
   'contact_required',
   'received_in_future',
@@ -23,6 +24,7 @@ const STATUS: Partial<Record<RequestsErrorCode, ErrorStatus>> = {
   tracking_not_found: 404,
   action_not_allowed: 409,
   too_many_tracking_attempts: 429,
+  too_many_applications: 429,
 };
 
 export class RequestsError extends DomainError {

@@ -9,6 +9,7 @@ import { formatDate, toBanglaDigits } from '../core/format.ts';
 import { requireOfficeId } from '../offices/index.ts';
 import { openSeededApp, type SeededApp } from '../test-support.ts';
 import { actOnRequest } from './request-service.ts';
+import { formatTrackingNumber } from './tracking-number.ts';
 import { TRACKING_GUESSES } from './tracking.ts';
 
 const JESSORE = 'doict-sadar-jessore';
@@ -302,11 +303,13 @@ test('the JSON API answers the documented shape, and its errors through the one 
   assert.equal((digits.json() as { field: string }).field, 'mobile_last4');
 });
 
-test(`after ${TRACKING_GUESSES.limit} wrong tries one address must wait (429), on the page and in the API; another address need not`, async () => {
+test(`after ${TRACKING_GUESSES.perAddress} wrong tries one address must wait (429), on the page and in the API; another address need not`, async () => {
   const number = await applied('01412345678');
   const address = '10.0.2.1';
-  for (let i = 0; i < TRACKING_GUESSES.limit; i++) {
-    const response = await app.inject({ method: 'POST', url: '/api/v1/track', remoteAddress: address, payload: { tracking_number: number, mobile_last4: String(1000 + i) } });
+  for (let i = 0; i < TRACKING_GUESSES.perAddress; i++) {
+    // numbers of the right shape that no request has: each try counts against the address
+    const guess = formatTrackingNumber({ officeCode: 'ZZQ', year: 2026, sequence: 500 + i });
+    const response = await app.inject({ method: 'POST', url: '/api/v1/track', remoteAddress: address, payload: { tracking_number: guess, mobile_last4: '1234' } });
     assert.equal(response.statusCode, 404, `try ${i + 1}`);
   }
   const page = await track({ tracking_number: number, mobile_last4: '5678' }, address);
@@ -320,4 +323,14 @@ test(`after ${TRACKING_GUESSES.limit} wrong tries one address must wait (429), o
   assert.equal(json.headers['retry-after'], String(TRACKING_GUESSES.windowMs / 1000));
   const elsewhere = await track({ tracking_number: number, mobile_last4: '5678' }, '10.0.2.2');
   assert.equal(elsewhere.statusCode, 200);
+});
+
+test(`after ${TRACKING_GUESSES.perNumber} wrong tries at one number, from any addresses, that number must wait`, async () => {
+  const number = await applied('01512345678');
+  for (let i = 0; i < TRACKING_GUESSES.perNumber; i++) {
+    const response = await app.inject({ method: 'POST', url: '/api/v1/track', remoteAddress: `10.0.3.${i + 1}`, payload: { tracking_number: number, mobile_last4: String(1000 + i) } });
+    assert.equal(response.statusCode, 404, `try ${i + 1}`);
+  }
+  const fresh = await app.inject({ method: 'POST', url: '/api/v1/track', remoteAddress: '10.0.4.1', payload: { tracking_number: number, mobile_last4: '5678' } });
+  assert.equal(fresh.statusCode, 429);
 });

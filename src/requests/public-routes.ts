@@ -227,7 +227,7 @@ export async function requestsPublicRoutes(fastify: FastifyInstance, options: Re
       config: PUBLIC,
       schema: {
         summary: "A request's progress, by its tracking number and the last four digits of its mobile number",
-        description: `${TRACKING_GUESSES.limit} wrong tries from one address within ${TRACKING_GUESSES.windowMs / 60_000} minutes, and it must wait (429).`,
+        description: `${TRACKING_GUESSES.perAddress} wrong tries from one address, or ${TRACKING_GUESSES.perNumber} at one tracking number from anywhere, within ${TRACKING_GUESSES.windowMs / 60_000} minutes, and it must wait (429).`,
         body: trackBody,
         // 403: a call that carries a session cookie must bring its CSRF token (http/csrf.ts)
         response: { 200: trackResponse, ...errorResponses(400, 403, 404, 413, 415), 429: errorResponse },

@@ -148,8 +148,11 @@ export async function listQueue(db: Kysely<DB>, query: QueueQuery): Promise<Queu
   if (query.view === 'mine') select = select.where('assigned_user_id', '=', query.userId ?? -1);
   if (query.view === 'overdue') select = select.where('due_at', '<', query.now).where('status', '!=', 'returned');
   if (query.view === 'due_today') select = select.where('due_at', '>=', query.now).where('due_at', '<=', query.endOfToday);
-  if (query.view === 'returned') select = select.where('status', '=', 'returned');
-  if (query.view === 'no_limit') select = select.where('has_time_limit', '=', false);
+  if (query.view === 'returned' || query.view === 'no_limit') {
+    // neither has a due moment (a returned request's clock is stopped): oldest first, on an index of their own
+    select = query.view === 'returned' ? select.where('status', '=', 'returned') : select.where('has_time_limit', '=', false);
+    return select.orderBy('id').limit(query.limit + 1).offset(query.offset).execute();
+  }
   return select
     .orderBy(sql`due_at nulls last`)
     .orderBy('id')

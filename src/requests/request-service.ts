@@ -3,7 +3,7 @@
 // request, its event, its clock and (for staff) the audit row commit or roll back together.
 import type { Kysely } from 'kysely';
 import { recordAudit } from '../audit/index.ts';
-import { closeClock, pauseClock, resumeClock, startClock, type ClockSubject } from '../calendar/index.ts';
+import { closeClock, holdCalendarSteady, pauseClock, resumeClock, startClock, type ClockSubject } from '../calendar/index.ts';
 import { findServiceByCode, ruleOfTimeLimit } from '../charters/index.ts';
 import type { Actor } from '../core/actor.ts';
 import type { DB } from '../core/db/schema.ts';
@@ -25,6 +25,7 @@ import {
 import type { Notifier } from '../notifications/index.ts';
 import { citizenMessages, noticeOfAction, type CitizenNotice, type NoticeContext } from './request-messages.ts';
 import { canTake, deliveredOnTime, ruleOf, statusAfter, type RequestAction } from './request-states.ts';
+import { countOnlineSubmission } from './submission-limits.ts';
 import { formatTrackingNumber } from './tracking-number.ts';
 
 /** Bangladesh keeps UTC+6 all year: no daylight saving to reckon with. */
@@ -125,6 +126,8 @@ async function receiveOnce(
   notices: RequestNotices | undefined,
 ): Promise<RequestRow> {
   return db.transaction().execute(async (trx) => {
+    if (intake.channel === 'online' && citizen.mobile) await countOnlineSubmission(trx, actor.ip ?? 'unknown', citizen.mobile);
+    await holdCalendarSteady(trx);
     const found = await findServiceByCode(trx, intake.office.id, intake.serviceCode, { inForceAt: intake.receivedAt });
     if (!found) throw new RequestsError('service_not_offered', intake.serviceCode, 'service');
     const { service, versionId, versionNo } = found;
@@ -220,6 +223,7 @@ export async function actOnRequest(
   const rule = ruleOf(input.action);
   if (rule.needsNote && note === null) throw new RequestsError('note_required', input.action, 'note');
   return db.transaction().execute(async (trx) => {
+    await holdCalendarSteady(trx);
     const request = await findOfficeRequest(trx, officeId, trackingNumber, { forUpdate: true });
     if (!request) throw new RequestsError('request_not_found', trackingNumber);
     if (!canTake(input.action, request.status)) throw new RequestsError('action_not_allowed', `${input.action} from ${request.status}`, 'action');

@@ -61,3 +61,14 @@ test('a script of several statements returns the rows of all of them, a COMMIT a
     await database.close();
   }
 });
+
+test('a script that opened a transaction and failed leaves the connection usable', async () => {
+  const database = await openDatabase({});
+  try {
+    await assert.rejects(database.db.executeQuery(CompiledQuery.raw('begin; select 1/0; commit;', [])));
+    const { rows } = await sql<{ one: number }>`select 1 as one`.execute(database.db);
+    assert.deepEqual(rows, [{ one: 1 }]);
+  } finally {
+    await database.close();
+  }
+});

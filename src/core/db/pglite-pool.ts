@@ -10,7 +10,12 @@ async function runQuery(pglite: PGlite, sql: string, parameters: readonly unknow
   // PGlite's extended-protocol query() takes only one, exec() takes many. The rows of all of
   // them are kept: a RETURNING between BEGIN and COMMIT is what the job queue reads.
   if (parameters.length === 0) {
-    const results = await pglite.exec(sql);
+    const results = await pglite.exec(sql).catch(async (error: unknown) => {
+      // a script that opened its own transaction and failed part way leaves the one connection
+      // in an aborted transaction, which every later query would fail on
+      if (/^\s*begin\b/i.test(sql)) await pglite.exec('rollback').catch(() => undefined);
+      throw error;
+    });
     const last = results.at(-1);
     return {
       // a script ending in COMMIT is not Kysely's own commit, which it answers with no rows

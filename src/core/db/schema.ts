@@ -256,6 +256,13 @@ export interface Offices {
   website: string | null;
 }
 
+export interface OnlineSubmissions {
+  at: Generated<Timestamp>;
+  id: Generated<Int8>;
+  ip: string;
+  mobile: string;
+}
+
 export interface Organisations {
   id: Generated<number>;
   kind: "ministry" | "division" | "department" | "directorate" | "authority";
@@ -375,6 +382,7 @@ export interface TrackingFailures {
   at: Generated<Timestamp>;
   id: Generated<Int8>;
   ip: string;
+  tracking_number: string | null;
 }
 
 export interface Users {
@@ -412,6 +420,7 @@ export interface DB {
   notifications: Notifications;
   office_hours: OfficeHours;
   offices: Offices;
+  online_submissions: OnlineSubmissions;
   organisations: Organisations;
   password_reset_requests: PasswordResetRequests;
   places: Places;

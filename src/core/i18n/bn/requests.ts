@@ -10,6 +10,7 @@ export const requests: Record<keyof typeof en, string> = {
   'error.action_not_allowed': 'আবেদনটির বর্তমান অবস্থায় এটি করা যায় না। এখন কী অবস্থা তা দেখতে পাতাটি আবার খুলুন।',
   'error.note_required': 'নাগরিকের যা জানা দরকার তা লিখুন: কোন কাগজ বাকি, অথবা কারণ।',
   'error.assignee_not_in_office': 'এই ব্যক্তি এই দপ্তরে কাজ করেন না।',
+  'error.too_many_applications': 'এই সংযোগ থেকে বা এই মোবাইল নম্বরে অনেক আবেদন হয়েছে। কিছুক্ষণ পরে আবার চেষ্টা করুন, অথবা দপ্তরে যোগাযোগ করুন।',
   'error.too_many_tracking_attempts': 'এই সংযোগ থেকে অনেকবার ভুল চেষ্টা হয়েছে। ১৫ মিনিট পরে আবার চেষ্টা করুন।',
   'error.applicant_name_required': 'আবেদনকারীর নাম লিখুন।',
   'error.contact_required': 'একটি মোবাইল নম্বর বা ই-মেইল ঠিকানা দিন, যাতে দপ্তর আবেদনকারীর সঙ্গে যোগাযোগ করতে পারে।',

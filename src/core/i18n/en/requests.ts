@@ -8,6 +8,7 @@ export const requests = {
   'error.action_not_allowed': 'That cannot be done to the request in its present state. Reload the page to see what it is now.',
   'error.note_required': 'Write what the citizen must know: the missing documents, or the reason.',
   'error.assignee_not_in_office': 'That person does not work in this office.',
+  'error.too_many_applications': 'Too many applications from this connection or for this mobile number. Wait a while and try again, or go to the office.',
   'error.too_many_tracking_attempts': 'Too many wrong tries from this connection. Wait 15 minutes and try again.',
   'error.applicant_name_required': 'Type the applicant\'s name.',
   'error.contact_required': 'Give a mobile number or an e-mail address, so the office can reach the applicant.',

@@ -1,0 +1,42 @@
+// How many online applications one address, and one mobile number, may make: each sends an SMS
+// at the office's cost, so a script must not file them without end, nor fill someone else's phone.
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../core/db/schema.ts';
+import { RequestsError } from './errors.ts';
+import { guessingAddress } from './tracking.ts';
+
+export const ONLINE_LIMITS = {
+  /** many phones share one carrier address: generous per address */
+  perAddress: { count: 20, windowMs: 3600_000 },
+  perMobile: { count: 5, windowMs: 24 * 3600_000 },
+} as const;
+
+// the advisory lock's first key; the second is the address's hash
+const SUBMISSION_LOCK = 261_116;
+
+async function recent(db: Kysely<DB>, column: 'ip' | 'mobile', value: string, windowMs: number, now: Date): Promise<number> {
+  const row = await db
+    .selectFrom('online_submissions')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where(column, '=', value)
+    .where('at', '>', new Date(now.getTime() - windowMs))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Counts this application in the receipt's transaction (so a refused or failed one counts nothing), or refuses it. */
+export async function countOnlineSubmission(trx: Kysely<DB>, ip: string, mobile: string): Promise<void> {
+  const address = guessingAddress(ip);
+  const now = new Date();
+  // one application at a time per address, across instances: a burst cannot slip past the count
+  await sql`select pg_advisory_xact_lock(${SUBMISSION_LOCK}, hashtext(${address}))`.execute(trx);
+  if (
+    (await recent(trx, 'ip', address, ONLINE_LIMITS.perAddress.windowMs, now)) >= ONLINE_LIMITS.perAddress.count ||
+    (await recent(trx, 'mobile', mobile, ONLINE_LIMITS.perMobile.windowMs, now)) >= ONLINE_LIMITS.perMobile.count
+  ) {
+    throw new RequestsError('too_many_applications');
+  }
+  await trx.insertInto('online_submissions').values({ ip: address, mobile, at: now }).execute();
+  // housekeeping in passing, so no timer is needed on any instance
+  await trx.deleteFrom('online_submissions').where('at', '<', new Date(now.getTime() - 2 * ONLINE_LIMITS.perMobile.windowMs)).execute();
+}
