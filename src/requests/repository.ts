@@ -95,7 +95,7 @@ export interface QueueQuery {
   /** the signed-in user, for "mine" */
   userId: number | null;
   now: Date;
-  /** the end of today in Dhaka (endOfDhakaDay), for "due today" */
+  /** the end of today in Dhaka (dhaka-clock.ts endOfDhakaDay), for "due today" */
   endOfToday: Date;
   limit: number;
   offset: number;

@@ -25,22 +25,9 @@ import {
 import type { Notifier } from '../notifications/index.ts';
 import { citizenMessages, noticeOfAction, type CitizenNotice, type NoticeContext } from './request-messages.ts';
 import { canTake, deliveredOnTime, ruleOf, statusAfter, type RequestAction } from './request-states.ts';
+import { dhakaYear } from './dhaka-clock.ts';
 import { countOnlineSubmission } from './submission-limits.ts';
 import { formatTrackingNumber } from './tracking-number.ts';
-
-/** Bangladesh keeps UTC+6 all year: no daylight saving to reckon with. */
-const DHAKA_OFFSET_MS = 6 * 3600_000;
-
-export function dhakaYear(at: Date): number {
-  return new Date(at.getTime() + DHAKA_OFFSET_MS).getUTCFullYear();
-}
-
-/** The last moment of the Dhaka calendar day `at` falls on. */
-export function endOfDhakaDay(at: Date): Date {
-  const local = new Date(at.getTime() + DHAKA_OFFSET_MS);
-  const nextMidnightLocal = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate() + 1);
-  return new Date(nextMidnightLocal - DHAKA_OFFSET_MS - 1);
-}
 
 export interface Citizen {
   name: string;

@@ -8,7 +8,8 @@ import { systemActor } from '../core/actor.ts';
 import { toBanglaDigits } from '../core/format.ts';
 import { requireOfficeId } from '../offices/index.ts';
 import { openSeededApp, type SeededApp } from '../test-support.ts';
-import { actOnRequest, endOfDhakaDay, receiveRequest, type RequestIntake } from './request-service.ts';
+import { endOfDhakaDay } from './dhaka-clock.ts';
+import { actOnRequest, receiveRequest, type RequestIntake } from './request-service.ts';
 
 const JESSORE = 'doict-sadar-jessore';
 const JAINTIAPUR = 'doict-jaintiapur-sylhet';

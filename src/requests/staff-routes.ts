@@ -15,7 +15,8 @@ import { findOfficeBySlug, officeName, OfficesError } from '../offices/index.ts'
 import { assignRequest, displayName } from './assignment.ts';
 import { RequestsError } from './errors.ts';
 import { countQueue, listQueue, QUEUE_VIEWS } from './repository.ts';
-import { actOnRequest, endOfDhakaDay, loadOfficeRequest, receiveRequest, type RequestNotices } from './request-service.ts';
+import { endOfDhakaDay } from './dhaka-clock.ts';
+import { actOnRequest, loadOfficeRequest, receiveRequest, type RequestNotices } from './request-service.ts';
 import { actionsFrom, canTake } from './request-states.ts';
 import { parseTrackingNumber } from './tracking-number.ts';
 import { DESK_FIELDS, deskFieldOf, emptyDeskForm, readDeskForm, renderDeskPage, type DeskErrors, type DeskValues } from './pages/desk-page.ts';

@@ -6,6 +6,7 @@ import { t, type Lang, type MessageKey } from '../../core/i18n/index.ts';
 import { csrfField, errorTexts, fieldProblems, renderErrorSummary, renderField, renderFormButtons, renderSelect, type FieldSpec } from '../../http/form-parts.ts';
 import { html } from '../../http/html.ts';
 import type { RenderedPage } from '../../http/layout.ts';
+import { dhakaWallClock } from '../dhaka-clock.ts';
 import type { Channel } from '../repository.ts';
 import type { Citizen } from '../request-service.ts';
 import { channelText, officeTrail, requestsHref, type OfficeLabel } from './queue-page.ts';
@@ -43,16 +44,14 @@ const MAX_LENGTH: Record<DeskField, number> = {
   details: 10_000,
 };
 
-const DHAKA_OFFSET_MS = 6 * 3600_000;
-
 /** An empty form, its time of receipt now on the Dhaka clock, in the page's digits. */
 export function emptyDeskForm(lang: Lang, now: Date): DeskValues {
-  const dhaka = new Date(now.getTime() + DHAKA_OFFSET_MS).toISOString();
+  const { date, time } = dhakaWallClock(now);
   return {
     service: '',
     channel: 'in_person',
-    received_date: formatNumber(lang, dhaka.slice(0, 10)),
-    received_time: formatNumber(lang, dhaka.slice(11, 16)),
+    received_date: formatNumber(lang, date),
+    received_time: formatNumber(lang, time),
     name: '',
     mobile: '',
     email: '',
