@@ -141,6 +141,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(calendarAdminRoutes, { findOffice: (slug) => findOfficeBySlug(options.db, slug) });
   await app.register(requestsStaffRoutes, { notices });
+  // (request attachments: registration here)
+  // (request transfer and rating: registration here)
+  // (staff API, office API tokens, API docs: registration here)
+  // (Open311: registration here)
 
   app.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
   return app;

@@ -562,6 +562,10 @@ const CASES: Case[] = [
       { route: 'GET /admin/messages', targets: ['national'] as Where[], allowed: AUDIT_READERS, request: async () => editorForm('GET', '/admin/messages') },
     ];
   })(),
+  // (request attachments: cases go here)
+  // (request transfer and rating: cases go here)
+  // (staff API and office API tokens: cases go here)
+  // (Open311: cases go here)
   // (user administration additions: cases go here)
   {
     route: 'GET /admin/users/:id/reset-2fa',

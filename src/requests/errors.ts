@@ -15,6 +15,8 @@ export const REQUESTS_ERROR_CODES = [
   'applicant_name_required',
   'contact_required',
   'received_in_future',
+  // attachments
+  // transfer and rating
 ] as const;
 export type RequestsErrorCode = (typeof REQUESTS_ERROR_CODES)[number];
 

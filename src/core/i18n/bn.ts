@@ -7,7 +7,11 @@ import { portal } from './bn/portal.ts';
 import { requests } from './bn/requests.ts';
 import { requestsPublic } from './bn/requests-public.ts';
 import { requestsStaff } from './bn/requests-staff.ts';
+import { requestsAttachments } from './bn/requests-attachments.ts';
+import { requestsFollowup } from './bn/requests-followup.ts';
+import { api } from './bn/api.ts';
+import { open311 } from './bn/open311.ts';
 import type { en } from './en.ts';
 
-export const bnParts = { portal, editor, accounts, calendarAdmin, requests, requestsPublic, requestsStaff, notifications };
-export const bn: Record<keyof typeof en, string> = { ...portal, ...editor, ...accounts, ...calendarAdmin, ...requests, ...requestsPublic, ...requestsStaff, ...notifications };
+export const bnParts = { portal, editor, accounts, calendarAdmin, requests, requestsPublic, requestsStaff, notifications, requestsAttachments, requestsFollowup, api, open311 };
+export const bn: Record<keyof typeof en, string> = { ...portal, ...editor, ...accounts, ...calendarAdmin, ...requests, ...requestsPublic, ...requestsStaff, ...notifications, ...requestsAttachments, ...requestsFollowup, ...api, ...open311 };

@@ -7,6 +7,10 @@ import { portal } from './en/portal.ts';
 import { requests } from './en/requests.ts';
 import { requestsPublic } from './en/requests-public.ts';
 import { requestsStaff } from './en/requests-staff.ts';
+import { requestsAttachments } from './en/requests-attachments.ts';
+import { requestsFollowup } from './en/requests-followup.ts';
+import { api } from './en/api.ts';
+import { open311 } from './en/open311.ts';
 
-export const enParts = { portal, editor, accounts, calendarAdmin, requests, requestsPublic, requestsStaff, notifications };
-export const en = { ...portal, ...editor, ...accounts, ...calendarAdmin, ...requests, ...requestsPublic, ...requestsStaff, ...notifications };
+export const enParts = { portal, editor, accounts, calendarAdmin, requests, requestsPublic, requestsStaff, notifications, requestsAttachments, requestsFollowup, api, open311 };
+export const en = { ...portal, ...editor, ...accounts, ...calendarAdmin, ...requests, ...requestsPublic, ...requestsStaff, ...notifications, ...requestsAttachments, ...requestsFollowup, ...api, ...open311 };

@@ -1,0 +1,3 @@
+// English text: request attachments: upload, checking and download.
+export const requestsAttachments = {
+};
