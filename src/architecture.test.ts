@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import { PROJECT_ROOT } from './core/paths.ts';
 
 const SRC = path.join(PROJECT_ROOT, 'src');
-const FEATURES = ['offices', 'charters', 'calendar', 'audit', 'accounts', 'mail', 'requests', 'notifications'];
+const FEATURES = ['offices', 'charters', 'calendar', 'audit', 'accounts', 'mail', 'requests', 'notifications', 'open311'];
 /** Folders every feature may use. cli/ and app.ts sit above the features and may use them all. */
 const SHARED = ['core', 'http'];
 
@@ -43,6 +43,8 @@ const TABLE_OWNERS: Record<string, string> = {
   request_events: 'requests',
   tracking_failures: 'requests',
   online_submissions: 'requests',
+  request_attachments: 'requests',
+  request_ratings: 'requests',
   notifications: 'notifications',
   schema_migrations: 'core',
 };
