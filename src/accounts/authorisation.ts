@@ -34,12 +34,18 @@ export function bearerToken(request: FastifyRequest): string | undefined {
   return /^Bearer (\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
 }
 
+/**
+ * Whoever holds this API token, for routes that take it other than as `Authorization: Bearer`
+ * (Open311's `api_key` field): set it as the request's principal, then ask request.allows.
+ */
+export async function findApiKeyPrincipal(db: Kysely<DB>, token: string): Promise<Principal | null> {
+  const holder = await findTokenHolder(db, token);
+  return holder ? principalOf(holder, 'token') : null;
+}
+
 async function findPrincipal(db: Kysely<DB>, request: FastifyRequest, sessionLifetimeMs: number): Promise<Principal | null> {
   const token = bearerToken(request);
-  if (token !== undefined) {
-    const holder = await findTokenHolder(db, token);
-    return holder ? principalOf(holder, 'token') : null;
-  }
+  if (token !== undefined) return findApiKeyPrincipal(db, token);
   const session = request.cookies[SESSION_COOKIE];
   if (!session) return null;
   const holder = await findSessionHolder(db, session, sessionLifetimeMs);
