@@ -9,6 +9,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { buildApp } from '../../src/app.ts';
 import { seedCharters } from '../../src/charters/index.ts';
 import { openTestDatabase, type TestDatabase } from '../../src/core/db/test-database.ts';
+import { startJobQueue, type JobQueue } from '../../src/core/jobs.ts';
 import { PROJECT_ROOT } from '../../src/core/paths.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -23,12 +24,20 @@ export interface SeededPortal {
   close(): Promise<void>;
 }
 
-export async function openSeededPortal(): Promise<SeededPortal> {
+export interface PortalOptions {
+  /** run the job queue, so messages are really sent (through the console SMS gateway) as on a server */
+  sending?: boolean;
+}
+
+export async function openSeededPortal(options: PortalOptions = {}): Promise<SeededPortal> {
   // CI installs chromium; a missing browser must fail the run, never skip it
   assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing: install it with apt-get install -y chromium`);
   const database = await openTestDatabase();
   await seedCharters(database.db);
-  const app = await buildApp({ db: database.db });
+  let jobs: JobQueue | undefined;
+  if (options.sending) jobs = await startJobQueue({ db: database.db, kind: database.kind, databaseUrl: database.url, pollingIntervalSeconds: 0.5 });
+  const app = await buildApp({ db: database.db, ...(jobs ? { jobs } : {}) });
+  if (jobs) await app.notifier.startSending();
   const baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   await fs.mkdir(RESULTS, { recursive: true });
@@ -39,6 +48,7 @@ export async function openSeededPortal(): Promise<SeededPortal> {
     browser,
     async close() {
       await browser.close();
+      await jobs?.stop();
       await app.close();
       await database.drop();
     },
