@@ -29,7 +29,8 @@ export async function insertRequest(db: Kysely<DB>, row: NewRequestRow): Promise
 export interface NewEvent {
   requestId: number;
   at: Date;
-  action: RequestAction | 'received';
+  /** reminded: the officer was sent the due-date reminder (reminders.ts); rated: the citizen rated the service (rating.ts) */
+  action: RequestAction | 'received' | 'reminded' | 'rated';
   public: boolean;
   statusAfter: RequestStatus;
   actorUserId: number | null;
@@ -69,7 +70,7 @@ export async function findRequestByTrackingNumber(db: Kysely<DB>, trackingNumber
   return db.selectFrom('service_requests').selectAll().where('tracking_number', '=', trackingNumber).executeTakeFirst();
 }
 
-export type RequestChanges = Partial<Pick<RequestRow, 'status' | 'closed_at' | 'on_time' | 'rejection_reason' | 'assigned_user_id'>>;
+export type RequestChanges = Partial<Pick<RequestRow, 'status' | 'closed_at' | 'on_time' | 'rejection_reason' | 'assigned_user_id' | 'transferred_to'>>;
 
 export async function updateRequest(db: Kysely<DB>, id: number, changes: RequestChanges): Promise<RequestRow> {
   return db
@@ -128,70 +129,64 @@ const closedList = sql.join(CLOSED.map((status) => sql.lit(status)));
 const isClosed = sql<boolean>`status in (${closedList})`;
 const isOpen = sql<boolean>`status not in (${closedList})`;
 
+type QueueFilter = Pick<QueueQuery, 'officeId' | 'view' | 'userId' | 'now' | 'endOfToday'>;
+
+/** The office's requests in one tab of the queue, each tab on a partial index of its own. */
+function inView(db: Kysely<DB>, filter: QueueFilter) {
+  const select = db.selectFrom('service_requests').where('office_id', '=', filter.officeId);
+  if (filter.view === 'closed') return select.where(isClosed);
+  const open = select.where(isOpen);
+  switch (filter.view) {
+    case 'mine':
+      return open.where('assigned_user_id', '=', filter.userId ?? -1);
+    case 'overdue':
+      return open.where('due_at', '<', filter.now).where('status', '!=', 'returned');
+    case 'due_today':
+      return open.where('due_at', '>=', filter.now).where('due_at', '<=', filter.endOfToday);
+    case 'returned':
+      return open.where('status', '=', 'returned');
+    case 'no_limit':
+      return open.where('has_time_limit', '=', false);
+    default:
+      return open;
+  }
+}
+
 /**
  * One page of the office's queue. Open views sort by due moment (no fixed limit last) on the
  * partial index of open requests; closed requests newest first on theirs. One row more than the
  * page is asked for, so the caller knows whether there is a next page without counting.
  */
 export async function listQueue(db: Kysely<DB>, query: QueueQuery): Promise<QueueRow[]> {
-  let select = db.selectFrom('service_requests').select(QUEUE_COLUMNS).where('office_id', '=', query.officeId);
-  if (query.view === 'closed') {
-    return select
-      .where(isClosed)
-      .orderBy('closed_at', 'desc')
-      .orderBy('id', 'desc')
-      .limit(query.limit + 1)
-      .offset(query.offset)
-      .execute();
-  }
-  select = select.where(isOpen);
-  if (query.view === 'mine') select = select.where('assigned_user_id', '=', query.userId ?? -1);
-  if (query.view === 'overdue') select = select.where('due_at', '<', query.now).where('status', '!=', 'returned');
-  if (query.view === 'due_today') select = select.where('due_at', '>=', query.now).where('due_at', '<=', query.endOfToday);
-  if (query.view === 'returned' || query.view === 'no_limit') {
-    // neither has a due moment (a returned request's clock is stopped): oldest first, on an index of their own
-    select = query.view === 'returned' ? select.where('status', '=', 'returned') : select.where('has_time_limit', '=', false);
-    return select.orderBy('id').limit(query.limit + 1).offset(query.offset).execute();
-  }
-  return select
-    .orderBy(sql`due_at nulls last`)
-    .orderBy('id')
+  const select = inView(db, query).select(QUEUE_COLUMNS);
+  const sorted =
+    query.view === 'closed'
+      ? select.orderBy('closed_at', 'desc').orderBy('id', 'desc')
+      : // neither returned nor no-limit requests have a due moment (a returned request's clock is stopped): oldest first
+        query.view === 'returned' || query.view === 'no_limit'
+        ? select.orderBy('id')
+        : select.orderBy(sql`due_at nulls last`).orderBy('id');
+  return sorted
     .limit(query.limit + 1)
     .offset(query.offset)
     .execute();
 }
 
+/** Tab counts stop here: an office with 50,000 open requests shows "1000+", read from an index in bounded time. */
+export const QUEUE_COUNT_CAP = 1000;
+
 /**
- * How many of the office's requests each tab of the queue holds: the open views counted in one
- * pass over the partial index of open requests, the closed ones on theirs.
+ * How many of the office's requests each tab of the queue holds, up to QUEUE_COUNT_CAP + 1 (which
+ * means "more than the cap"): each tab counts at most that many rows of its own index, in one
+ * statement, so the count costs the same in a small office and in the busiest.
  */
 export async function countQueue(db: Kysely<DB>, officeId: number, now: Date, endOfToday: Date, userId: number | null): Promise<Record<QueueView, number>> {
-  const open = await db
-    .selectFrom('service_requests')
-    .select((eb) => [
-      eb.fn.countAll<string>().as('open'),
-      eb.fn.count<string>('id').filterWhere('assigned_user_id', '=', userId ?? -1).as('mine'),
-      eb.fn.count<string>('id').filterWhere((w) => w.and([w('due_at', '<', now), w('status', '!=', 'returned')])).as('overdue'),
-      eb.fn.count<string>('id').filterWhere((w) => w.and([w('due_at', '>=', now), w('due_at', '<=', endOfToday)])).as('due_today'),
-      eb.fn.count<string>('id').filterWhere('status', '=', 'returned').as('returned'),
-      eb.fn.count<string>('id').filterWhere('has_time_limit', '=', false).as('no_limit'),
-    ])
-    .where('office_id', '=', officeId)
-    .where(isOpen)
-    .executeTakeFirstOrThrow();
-  const closed = await db
-    .selectFrom('service_requests')
-    .select((eb) => eb.fn.countAll<string>().as('closed'))
-    .where('office_id', '=', officeId)
-    .where(isClosed)
-    .executeTakeFirstOrThrow();
-  return {
-    open: Number(open.open),
-    mine: Number(open.mine),
-    overdue: Number(open.overdue),
-    due_today: Number(open.due_today),
-    returned: Number(open.returned),
-    no_limit: Number(open.no_limit),
-    closed: Number(closed.closed),
+  const capped = (view: QueueView) => {
+    const rows = inView(db, { officeId, view, userId, now, endOfToday }).select(sql`1`.as('one')).limit(QUEUE_COUNT_CAP + 1);
+    return sql<string>`(select count(*) from (${rows}) as tab)`.as(view);
   };
+  const row = await db
+    .selectNoFrom(QUEUE_VIEWS.map(capped))
+    .executeTakeFirstOrThrow();
+  return Object.fromEntries(QUEUE_VIEWS.map((view) => [view, Number(row[view])])) as Record<QueueView, number>;
 }

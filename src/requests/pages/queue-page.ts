@@ -5,7 +5,7 @@ import { t, type Lang } from '../../core/i18n/index.ts';
 import { renderBreadcrumbs } from '../../http/breadcrumbs.ts';
 import { html, type Html } from '../../http/html.ts';
 import type { RenderedPage } from '../../http/layout.ts';
-import { QUEUE_VIEWS, type QueueRow, type QueueView, type RequestRow } from '../repository.ts';
+import { QUEUE_COUNT_CAP, QUEUE_VIEWS, type QueueRow, type QueueView, type RequestRow } from '../repository.ts';
 
 export const QUEUE_PAGE_SIZE = 50;
 
@@ -112,7 +112,7 @@ function viewHref(page: Pick<QueuePageView, 'office' | 'tabs'>, view: QueueView,
 
 function renderTabs(lang: Lang, page: QueuePageView): Html {
   return html`<nav class="queue-views" aria-label="${t(lang, 'office_requests.views')}"><ul>${page.tabs.map((view) => {
-    const label = html`${t(lang, `office_requests.view.${view}`)} <span class="count">(${formatNumber(lang, page.counts[view])})</span>`;
+    const label = html`${t(lang, `office_requests.view.${view}`)} <span class="count">(${tabCount(lang, page.counts[view])})</span>`;
     return view === page.view
       ? html`<li><a href="${viewHref(page, view)}" aria-current="page">${label}</a></li>`
       : html`<li><a href="${viewHref(page, view)}">${label}</a></li>`;
@@ -147,6 +147,9 @@ ${page.page > 1 ? html`<a href="${viewHref(page, page.view, page.page - 1)}" rel
 ${page.hasNext ? html`<a href="${viewHref(page, page.view, page.page + 1)}" rel="next">${t(lang, 'office_requests.next_page')}</a>` : ''}
 </nav>`;
 }
+
+/** A tab's count; past the cap the count stopped, and says so ("1000+"). */
+const tabCount = (lang: Lang, count: number) => (count > QUEUE_COUNT_CAP ? `${formatNumber(lang, QUEUE_COUNT_CAP)}+` : formatNumber(lang, count));
 
 export function renderQueuePage(lang: Lang, page: QueuePageView): RenderedPage {
   const title = t(lang, 'office_requests.title');
