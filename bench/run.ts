@@ -2,7 +2,8 @@
 // machine (absolute times vary between machines; ratios show what a change did).
 // `npm run bench -- --http` runs only the HTTP load benchmark (bench/http-load.ts),
 // `--offices N` the national-scale directory (national-scale.ts), `--import N` bulk import
-// through the compiled CLI (import-cli.ts).
+// through the compiled CLI (import-cli.ts), `--requests` tracking, online intake and the queue at
+// scale on PostgreSQL (requests.ts; only by this flag: it takes about two minutes).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -39,6 +40,13 @@ if (process.argv.includes('--http')) {
 // `npm run bench -- --offices 11000`: the national-scale bench (bench/national-scale.ts) instead
 if (process.argv.includes('--offices')) {
   await import('./national-scale.ts');
+  process.exit(0);
+}
+
+// `npm run bench -- --requests`: tracking, intake and the queue at scale (bench/requests.ts)
+if (process.argv.includes('--requests')) {
+  const { runRequestsBench } = await import('./requests.ts');
+  await runRequestsBench();
   process.exit(0);
 }
 
