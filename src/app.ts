@@ -9,7 +9,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, jsonSchemaTransform } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import type { JobQueue } from './core/jobs.ts';
-import { accountsRoutes, authorisation, requestForLog, SESSION_COOKIE, TotpSecretBox } from './accounts/index.ts';
+import { accountsRoutes, authorisation, officeTokenRoutes, requestForLog, SESSION_COOKIE, TotpSecretBox } from './accounts/index.ts';
 import { calendarAdminRoutes } from './calendar/admin-routes.ts';
 import { calendarRoutes } from './calendar/routes.ts';
 import { deadlineRoutes } from './charters/deadline-routes.ts';
@@ -27,14 +27,23 @@ import { createMailer, mailRoutes, type Mailer, type MailSettings } from './mail
 import { findOfficeBySlug, findOfficeSlug, requireOfficeId } from './offices/index.ts';
 import { consoleGateway, createNotifier, notificationsRoutes, type Notifier, type SmsGateway } from './notifications/index.ts';
 import { officesRoutes } from './offices/routes.ts';
+import { open311Routes } from './open311/index.ts';
+import { requestAttachmentRoutes } from './requests/attachment-routes.ts';
+import { startReminders } from './requests/index.ts';
 import { requestsPublicRoutes } from './requests/public-routes.ts';
 import { requestsStaffRoutes } from './requests/staff-routes.ts';
+import { requestTransferRoutes } from './requests/transfer-routes.ts';
+import { requestRatingRoutes } from './requests/rating-routes.ts';
+import { requestsApiRoutes } from './requests/api-routes.ts';
+import { apiDocsRoutes } from './http/api-docs.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
     db: Kysely<DB>;
-    /** writes messages in a change's transaction; main.ts starts its sending once the database is ready */
+    /** writes messages in a change's transaction */
     notifier: Notifier;
+    /** Starts the job queue's workers (messages, reminders); main.ts calls it once the database is ready and the queue started. */
+    startJobs(): Promise<void>;
   }
 }
 
@@ -127,7 +136,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   const notifier = createNotifier({ db: options.db, jobs: options.jobs, sms: options.sms ?? consoleGateway, mailer, log: app.log });
   app.decorate('notifier', notifier);
-  const notices = { notifier, publicUrl: options.publicUrl };
+  // the job queue also carries the officer's due-date reminders, scheduled with each due moment
+  const notices = { notifier, publicUrl: options.publicUrl, jobs: options.jobs };
+  app.decorate('startJobs', async () => {
+    if (!options.jobs) return;
+    await notifier.startSending();
+    await startReminders({ db: options.db, jobs: options.jobs, notifier, publicUrl: options.publicUrl });
+  });
   await app.register(mailRoutes);
   await app.register(notificationsRoutes, { findOffice: (slug) => findOfficeBySlug(options.db, slug) });
   await app.register(assetsRoutes);
@@ -142,9 +157,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(calendarAdminRoutes, { findOffice: (slug) => findOfficeBySlug(options.db, slug) });
   await app.register(requestsStaffRoutes, { notices });
   // (request attachments: registration here)
+  await app.register(requestAttachmentRoutes);
   // (request transfer and rating: registration here)
+  await app.register(requestTransferRoutes, { notices });
+  await app.register(requestRatingRoutes);
   // (staff API, office API tokens, API docs: registration here)
+  await app.register(requestsApiRoutes, { notices });
+  await app.register(officeTokenRoutes);
+  await app.register(apiDocsRoutes);
   // (Open311: registration here)
+  await app.register(open311Routes, { notices });
 
   app.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
   return app;

@@ -62,7 +62,7 @@ async function main(): Promise<void> {
   }
   if (holidayYears.length > 0) app.log.info({ years: holidayYears }, 'holiday data loaded');
   await jobs.start();
-  await app.notifier.startSending();
+  await app.startJobs();
   if (database.kind === 'postgres') {
     const protection = await auditLogProtection(database.db);
     if (protection !== 'append-only') {

@@ -563,8 +563,142 @@ const CASES: Case[] = [
     ];
   })(),
   // (request attachments: cases go here)
+  ...(() => {
+    const readers: Record<Where, Who[]> = { own: ['office_staff', 'officer', 'office_admin', 'supervisor_above', 'system_admin'], other: ['supervisor_elsewhere', 'system_admin'], national: [] };
+    const handlers: Record<Where, Who[]> = { own: ['office_staff', 'officer', 'office_admin', 'system_admin'], other: ['system_admin'], national: [] };
+    const targets: Where[] = ['own', 'other'];
+    /** A form with one small PDF, as a browser sends it. */
+    const pdfForm = (url: string): InjectOptions => {
+      const boundary = 'matrix-boundary';
+      const payload = `--${boundary}\r\nContent-Disposition: form-data; name="attachments"; filename="a.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\n%%EOF\n\r\n--${boundary}--\r\n`;
+      return { method: 'POST', url, payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, accept: 'application/json' } };
+    };
+    /** A fresh request of the office with one file, added by the system administrator. */
+    const withFile = async (where: Where) => {
+      const slug = officeOf(where) ?? OWN;
+      const intake = { office: { id: await requireOfficeId(database.db, slug), slug }, serviceCode: 's1', channel: 'in_person' as const, receivedAt: new Date(), citizen: { name: 'পরীক্ষা', mobile: '01712345678' }, details: '' };
+      const { tracking_number: number, id: requestId } = await receiveRequest(database.db, systemActor, intake);
+      await editAsAdmin(pdfForm(`/offices/${slug}/requests/${number}/attachments`));
+      const file = await database.db.selectFrom('request_attachments').select('id').where('request_id', '=', requestId).executeTakeFirstOrThrow();
+      return { slug, number, id: file.id };
+    };
+    return [
+      {
+        route: 'GET /offices/:slug/requests/:number/attachments',
+        targets,
+        allowed: readers,
+        request: async (where: Where) => {
+          const { slug, number } = await withFile(where);
+          return editorForm('GET', `/offices/${slug}/requests/${number}/attachments`);
+        },
+      },
+      {
+        route: 'POST /offices/:slug/requests/:number/attachments',
+        targets,
+        allowed: handlers,
+        succeeds: 303,
+        request: async (where: Where) => {
+          const { slug, number } = await withFile(where);
+          return pdfForm(`/offices/${slug}/requests/${number}/attachments`);
+        },
+      },
+      {
+        route: 'GET /offices/:slug/requests/:number/attachments/:id',
+        targets,
+        allowed: readers,
+        request: async (where: Where) => {
+          const { slug, number, id } = await withFile(where);
+          return editorForm('GET', `/offices/${slug}/requests/${number}/attachments/${id}`);
+        },
+      },
+    ];
+  })(),
   // (request transfer and rating: cases go here)
+  ...(() => {
+    // only those who handle the sending office's requests may transfer one (the rating is the citizen's, public)
+    const handlers: Record<Where, Who[]> = { own: ['office_staff', 'officer', 'office_admin', 'system_admin'], other: ['system_admin'], national: [] };
+    const targets: Where[] = ['own', 'other'];
+    /** A fresh open request of the office, and the other seeded office to send it to. */
+    const openRequest = async (where: Where) => {
+      const slug = officeOf(where) ?? OWN;
+      const intake = { office: { id: await requireOfficeId(database.db, slug), slug }, serviceCode: 's1', channel: 'in_person' as const, receivedAt: new Date(), citizen: { name: 'পরীক্ষা', mobile: '01712345678' }, details: '' };
+      return { slug, number: (await receiveRequest(database.db, systemActor, intake)).tracking_number, to: slug === OWN ? OTHER : OWN };
+    };
+    return [
+      {
+        route: 'GET /offices/:slug/requests/:number/transfer',
+        targets,
+        allowed: handlers,
+        request: async (where: Where) => {
+          const { slug, number, to } = await openRequest(where);
+          return editorForm('GET', `/offices/${slug}/requests/${number}/transfer?to=${to}`);
+        },
+      },
+      {
+        route: 'POST /offices/:slug/requests/:number/transfer',
+        targets,
+        allowed: handlers,
+        succeeds: 303,
+        request: async (where: Where) => {
+          const { slug, number, to } = await openRequest(where);
+          return editorForm('POST', `/offices/${slug}/requests/${number}/transfer`, { to, service: 's1' });
+        },
+      },
+    ];
+  })(),
   // (staff API and office API tokens: cases go here)
+  // the staff API: the same readers and handlers as the request pages; an office's API tokens: its user managers
+  ...(() => {
+    const readers: Record<Where, Who[]> = { own: ['office_staff', 'officer', 'office_admin', 'supervisor_above', 'system_admin'], other: ['supervisor_elsewhere', 'system_admin'], national: [] };
+    const handlers: Record<Where, Who[]> = { own: ['office_staff', 'officer', 'office_admin', 'system_admin'], other: ['system_admin'], national: [] };
+    const targets: Where[] = ['own', 'other'];
+    const slugOf = (where: Where) => officeOf(where) ?? OWN;
+    const received = async (where: Where) => {
+      const office = { id: await requireOfficeId(database.db, slugOf(where)), slug: slugOf(where) };
+      const intake = { office, serviceCode: 's1', channel: 'in_person' as const, receivedAt: new Date(), citizen: { name: 'পরীক্ষা', mobile: '01712345678' }, details: '' };
+      return (await receiveRequest(database.db, systemActor, intake)).tracking_number;
+    };
+    const api = (method: 'GET' | 'POST', url: string, payload?: object): InjectOptions => ({ method, url, ...(payload ? { payload } : {}) });
+    /** A live token of the office, made by the system administrator on the office's page. */
+    const officeToken = async (where: Where) => {
+      const made = await app.inject({ ...editorForm('POST', `/offices/${slugOf(where)}/api-tokens`, { name: `matrix ${serial++}` }), headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: authorizations.get('system_admin') ?? '' } });
+      assert.equal(made.statusCode, 201, made.body);
+      const officeId = await requireOfficeId(database.db, slugOf(where));
+      return (await database.db.selectFrom('api_tokens').select('id').where('office_id', '=', officeId).orderBy('id', 'desc').executeTakeFirstOrThrow()).id;
+    };
+    return [
+      { route: 'GET /api/v1/offices/:slug/requests', targets, allowed: readers, request: async (where: Where) => api('GET', `/api/v1/offices/${slugOf(where)}/requests?view=overdue`) },
+      {
+        route: 'POST /api/v1/offices/:slug/requests',
+        targets,
+        allowed: handlers,
+        request: async (where: Where) => api('POST', `/api/v1/offices/${slugOf(where)}/requests`, { service_code: 's1', channel: 'api', citizen: { name: 'পরীক্ষা', mobile: '01712345678' } }),
+      },
+      { route: 'GET /api/v1/offices/:slug/requests/:number', targets, allowed: readers, request: async (where: Where) => api('GET', `/api/v1/offices/${slugOf(where)}/requests/${await received(where)}`) },
+      {
+        route: 'POST /api/v1/offices/:slug/requests/:number/actions',
+        targets,
+        allowed: handlers,
+        request: async (where: Where) => api('POST', `/api/v1/offices/${slugOf(where)}/requests/${await received(where)}/actions`, { action: 'accept' }),
+      },
+      { route: 'GET /api/v1/offices/:slug/staff', targets, allowed: handlers, request: async (where: Where) => api('GET', `/api/v1/offices/${slugOf(where)}/staff`) },
+      { route: 'GET /offices/:slug/api-tokens', targets, allowed: USER_MANAGERS, request: async (where: Where) => editorForm('GET', `/offices/${slugOf(where)}/api-tokens`) },
+      { route: 'POST /offices/:slug/api-tokens', targets, allowed: USER_MANAGERS, request: async (where: Where) => editorForm('POST', `/offices/${slugOf(where)}/api-tokens`, { name: `matrix ${serial++}` }) },
+      {
+        route: 'GET /offices/:slug/api-tokens/:id/revoke',
+        targets,
+        allowed: USER_MANAGERS,
+        request: async (where: Where) => editorForm('GET', `/offices/${slugOf(where)}/api-tokens/${await officeToken(where)}/revoke`),
+      },
+      {
+        route: 'POST /offices/:slug/api-tokens/:id/revoke',
+        targets,
+        allowed: USER_MANAGERS,
+        succeeds: 303,
+        request: async (where: Where) => editorForm('POST', `/offices/${slugOf(where)}/api-tokens/${await officeToken(where)}/revoke`),
+      },
+    ];
+  })(),
   // (Open311: cases go here)
   // (user administration additions: cases go here)
   {

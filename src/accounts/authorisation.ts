@@ -10,7 +10,7 @@ import type { Access, AccessTarget, Permission, Principal } from '../http/access
 import { findOfficeAncestry, requireOfficeId } from '../offices/index.ts';
 import { AccountsError } from './errors.ts';
 import { isAllowed, type Grant, type ResolvedTarget } from './roles.ts';
-import { findSessionHolder, findTokenHolder, type Holder } from './session-repository.ts';
+import { findSessionHolder, findTokenHolder, type Holder, type TokenHolder } from './session-repository.ts';
 import { listGrants } from './user-repository.ts';
 
 export const SESSION_COOKIE = 'protishruti_session';
@@ -30,6 +30,33 @@ function principalOf(holder: Holder, via: Principal['via']): Principal {
   return { userId: holder.userId, label: holder.email, nameBn: holder.nameBn, nameEn: holder.nameEn, via };
 }
 
+/** What an office's token may do, whatever its creator may: read and handle its office's requests. */
+const OFFICE_TOKEN_PERMISSIONS: readonly Permission[] = ['requests.read', 'requests.handle'];
+
+// The office each office-token principal is limited to. Kept beside the principal rather than in
+// it, so that every holder of a Principal (the Open311 api_key among them) gets the limit for free.
+const officeOfTokenPrincipal = new WeakMap<Principal, number>();
+
+function tokenPrincipal(holder: TokenHolder): Principal {
+  if (holder.officeId === null) return principalOf(holder, 'token');
+  // the audit log names the token and who made it
+  const principal = { ...principalOf(holder, 'token'), label: `token:${holder.tokenName} (${holder.email})` };
+  officeOfTokenPrincipal.set(principal, holder.officeId);
+  return principal;
+}
+
+/** Whether this principal is an office's API token, which never acts on a user's own things. */
+export function isOfficeToken(principal: Principal | null): boolean {
+  return principal !== null && officeOfTokenPrincipal.has(principal);
+}
+
+/** An office token's limit: its office, its permissions; a personal token or a session has none. */
+function withinTokenLimit(principal: Principal, permission: Permission, target: ResolvedTarget): boolean {
+  const officeId = officeOfTokenPrincipal.get(principal);
+  if (officeId === undefined) return true;
+  return OFFICE_TOKEN_PERMISSIONS.includes(permission) && target.kind === 'office' && target.ancestry.officeId === officeId;
+}
+
 export function bearerToken(request: FastifyRequest): string | undefined {
   return /^Bearer (\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
 }
@@ -40,7 +67,7 @@ export function bearerToken(request: FastifyRequest): string | undefined {
  */
 export async function findApiKeyPrincipal(db: Kysely<DB>, token: string): Promise<Principal | null> {
   const holder = await findTokenHolder(db, token);
-  return holder ? principalOf(holder, 'token') : null;
+  return holder ? tokenPrincipal(holder) : null;
 }
 
 async function findPrincipal(db: Kysely<DB>, request: FastifyRequest, sessionLifetimeMs: number): Promise<Principal | null> {
@@ -90,7 +117,9 @@ export const authorisation = fp(async (app: FastifyInstance, options: Authorisat
     const principal = request.principal;
     if (!principal) return false;
     const resolved = await resolveTarget(db, target);
-    return resolved !== null && isAllowed(await grantsOf(request, principal.userId), permission, resolved);
+    if (resolved === null || !withinTokenLimit(principal, permission, resolved)) return false;
+    // an office token also needs its creator's rights as they stand now
+    return isAllowed(await grantsOf(request, principal.userId), permission, resolved);
   }
 
   app.decorateRequest('principal', null);
@@ -119,8 +148,13 @@ export const authorisation = fp(async (app: FastifyInstance, options: Authorisat
 
   app.addHook('preHandler', async (request: FastifyRequest) => {
     const access = accessOf(request);
-    if (access === 'public' || access === 'signed-in' || access === undefined) return;
+    if (access === 'public' || access === undefined) return;
     if (!request.principal) throw new AccountsError('sign_in_required');
+    // a user's own things (their account, their personal tokens) are not an office's
+    if (access === 'signed-in') {
+      if (isOfficeToken(request.principal)) throw new AccountsError('forbidden');
+      return;
+    }
     if (!(await allows(request, access.permission, await access.target(request)))) throw new AccountsError('forbidden');
   });
 });

@@ -103,18 +103,26 @@ export interface ApiTokenRow {
   last_used_at: Date | null;
 }
 
-export async function createApiToken(db: Kysely<DB> | Transaction<DB>, userId: number, name: string): Promise<{ id: number; token: string }> {
+/** A new token of the user; with an office, the office's token for integrations, made by the user. */
+export async function createApiToken(db: Kysely<DB> | Transaction<DB>, userId: number, name: string, officeId: number | null = null): Promise<{ id: number; token: string }> {
   const token = newSecret(API_TOKEN_PREFIX);
-  const row = await db.insertInto('api_tokens').values({ user_id: userId, name, token_hash: digest(token) }).returning('id').executeTakeFirstOrThrow();
+  const row = await db.insertInto('api_tokens').values({ user_id: userId, name, token_hash: digest(token), office_id: officeId }).returning('id').executeTakeFirstOrThrow();
   return { id: row.id, token };
 }
 
-export async function findTokenHolder(db: Kysely<DB>, token: string): Promise<Holder | undefined> {
+/** The holder of a token: its creator, and for an office's token the office it is limited to. */
+export interface TokenHolder extends Holder {
+  tokenName: string;
+  /** null for a personal token, which acts with all its holder's rights */
+  officeId: number | null;
+}
+
+export async function findTokenHolder(db: Kysely<DB>, token: string): Promise<TokenHolder | undefined> {
   if (!token.startsWith(API_TOKEN_PREFIX)) return undefined;
   const row = await db
     .selectFrom('api_tokens')
     .innerJoin('users', 'users.id', 'api_tokens.user_id')
-    .select(['users.id', 'users.email', 'users.name_bn', 'users.name_en', 'api_tokens.id as token_id', 'api_tokens.last_used_at'])
+    .select(['users.id', 'users.email', 'users.name_bn', 'users.name_en', 'api_tokens.id as token_id', 'api_tokens.last_used_at', 'api_tokens.name as token_name', 'api_tokens.office_id'])
     .where('api_tokens.token_hash', '=', digest(token))
     .where('api_tokens.revoked_at', 'is', null)
     .where('users.status', '=', 'active')
@@ -123,14 +131,16 @@ export async function findTokenHolder(db: Kysely<DB>, token: string): Promise<Ho
   if (!row.last_used_at || Date.now() - new Date(row.last_used_at).getTime() > TOUCH_AFTER_MS) {
     await db.updateTable('api_tokens').set({ last_used_at: new Date() }).where('id', '=', row.token_id).execute();
   }
-  return { userId: row.id, email: row.email, nameBn: row.name_bn, nameEn: row.name_en };
+  return { userId: row.id, email: row.email, nameBn: row.name_bn, nameEn: row.name_en, tokenName: row.token_name, officeId: row.office_id };
 }
 
+/** The user's personal tokens (an office's tokens are listed on the office's page). */
 export function listApiTokens(db: Kysely<DB>, userId: number): Promise<ApiTokenRow[]> {
   return db
     .selectFrom('api_tokens')
     .select(['id', 'name', 'created_at', 'last_used_at'])
     .where('user_id', '=', userId)
+    .where('office_id', 'is', null)
     .where('revoked_at', 'is', null)
     .orderBy('id')
     .execute();
@@ -142,6 +152,7 @@ export async function revokeApiToken(db: Kysely<DB> | Transaction<DB>, userId: n
     .set({ revoked_at: new Date() })
     .where('id', '=', tokenId)
     .where('user_id', '=', userId)
+    .where('office_id', 'is', null)
     .where('revoked_at', 'is', null)
     .executeTakeFirst();
   if (result.numUpdatedRows === 0n) throw new AccountsError('token_not_found', String(tokenId));

@@ -2,7 +2,7 @@
 // i18n catalogue under `error.<code>`, and the HTTP status it maps to.
 import type { MessageKey } from './i18n/index.ts';
 
-export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 422 | 429;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429;
 
 export abstract class DomainError extends Error {
   abstract readonly status: ErrorStatus;

@@ -24,12 +24,17 @@ export interface QueueSettings {
   retryLimit: number;
   /** seconds before the first retry; each later one waits twice as long (with jitter) */
   retryDelaySeconds: number;
+  /**
+   * 'unique': at most one job waiting per singletonKey (a second send with the key is dropped);
+   * fixed when the queue is first made. Default: any number.
+   */
+  waiting?: 'unique';
 }
 
 export interface SendOptions {
   /** not before this moment */
   startAfter?: Date | undefined;
-  /** at most one waiting job per key */
+  /** with a queue defined `waiting: 'unique'`, at most one waiting job per key */
   singletonKey?: string | undefined;
 }
 
@@ -92,8 +97,8 @@ export function createJobQueue(options: JobQueueOptions): JobQueue {
     },
     async define(name, settings) {
       const options = { retryLimit: settings.retryLimit, retryDelay: settings.retryDelaySeconds, retryBackoff: true };
-      // made once; a queue made by an earlier version takes this version's settings
-      await boss.createQueue(name, options);
+      // made once; a queue made by an earlier version takes this version's settings (but not its policy)
+      await boss.createQueue(name, { ...options, policy: settings.waiting === 'unique' ? 'short' : 'standard' });
       await boss.updateQueue(name, options);
     },
     async send(db, name, data, sendOptions = {}) {

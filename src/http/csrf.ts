@@ -17,8 +17,16 @@ export interface CsrfOptions {
   sessionCookie: string;
 }
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** false: the route reads no cookie, its caller's key comes in the request itself (Open311's api_key) */
+    csrf?: false;
+  }
+}
+
 function needsCsrfToken(request: FastifyRequest, sessionCookie: string): boolean {
   if (SAFE_METHODS.has(request.method) || request.is404) return false;
+  if (request.routeOptions.config.csrf === false) return false;
   if (/^Bearer\s/i.test(request.headers.authorization ?? '')) return false;
   const json = (request.headers['content-type'] ?? '').startsWith('application/json');
   return !json || request.cookies[sessionCookie] !== undefined;

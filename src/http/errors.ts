@@ -15,7 +15,7 @@ import { renderPage } from './layout.ts';
 import { SECURITY_HEADERS } from './security-headers.ts';
 
 /** An error ready to send in either form. */
-interface ErrorAnswer {
+export interface ErrorAnswer {
   status: number;
   code: string;
   field: string | null;
@@ -153,17 +153,29 @@ const FASTIFY_ERRORS: Record<string, { code: string; key: MessageKey }> = {
   FST_ERR_CTP_BODY_TOO_LARGE: { code: 'body_too_large', key: 'error.body_too_large' },
   FST_CSRF_MISSING_SECRET: { code: 'csrf_invalid', key: 'error.csrf_invalid' },
   FST_CSRF_INVALID_TOKEN: { code: 'csrf_invalid', key: 'error.csrf_invalid' },
+  FST_FILES_LIMIT: { code: 'too_many_files', key: 'error.too_many_files' },
+  FST_PARTS_LIMIT: { code: 'too_many_parts', key: 'error.too_many_parts' },
+  FST_FIELDS_LIMIT: { code: 'too_many_parts', key: 'error.too_many_parts' },
 };
 
+/** The requests whose body was read whole: an error after that is not the body parser's. */
+const bodiesRead = new WeakSet<FastifyRequest>();
+
 /**
- * A multipart body the parser could not read (no boundary, a cut-off part): the parser throws
- * plain errors, before any handler, so such a request has no body yet.
+ * A multipart body the parser could not read (no boundary, a part cut off after others were
+ * attached): the parser throws plain errors while the body is read, before the hook that marks
+ * it read (errorsPlugin, registered after @fastify/multipart, whose own hook reads the body).
  */
 function isBrokenMultipart(error: FastifyError, request: FastifyRequest): boolean {
-  return error.statusCode === undefined && request.body === undefined && (request.headers['content-type'] ?? '').toLowerCase().startsWith('multipart/');
+  return error.statusCode === undefined && error.code === undefined && !bodiesRead.has(request) && request.isMultipart();
 }
 
-function errorAnswer(error: FastifyError | DomainError, request: FastifyRequest): ErrorAnswer | null {
+/**
+ * What went wrong, for any error that is the client's doing (a domain refusal, a schema issue, a
+ * body the parsers refused); null for the program's own failures. Routes that answer in another
+ * shape (Open311) start from this too.
+ */
+export function clientErrorOf(error: FastifyError | DomainError, request: FastifyRequest): ErrorAnswer | null {
   if (error instanceof DomainError) return fromDomainError(error);
   if (isBrokenMultipart(error, request)) return answer(400, 'invalid_multipart', 'error.invalid_multipart');
   const issue = error.validation?.[0];
@@ -233,6 +245,9 @@ function methodNotAllowed(method: string, allowed: string[]): ErrorAnswer {
 
 export const errorsPlugin = fp(async (app: FastifyInstance) => {
   const methodsOf = routeMethods(app);
+  app.addHook('preValidation', async (request) => {
+    bodiesRead.add(request);
+  });
   app.setNotFoundHandler((request, reply) => {
     const allowed = methodsOf(request.url);
     if (allowed.length === 0) return send(request, reply, answer(404, 'not_found', 'error.not_found'));
@@ -241,7 +256,7 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
   });
   app.setErrorHandler((error: FastifyError | DomainError, request, reply) => {
     if (isDatabaseUnavailable(error)) return sendDatabaseUnavailable(request, reply, error);
-    const known = errorAnswer(error, request);
+    const known = clientErrorOf(error, request);
     if (known) return send(request, reply, known);
     request.log.error({ err: error }, 'request failed');
     return send(request, reply, answer(500, 'internal', 'error.internal'));

@@ -260,6 +260,8 @@ test('the timeline shows the missing documents and the wait, and never an intern
   assert.ok(!json.body.includes('গোপন'));
 
   await actOnRequest(seeded.database.db, staff, officeId, number, { action: 'resume' });
+  // returned while submitted, it is submitted again: accepted before work starts
+  await actOnRequest(seeded.database.db, staff, officeId, number, { action: 'accept' });
   await actOnRequest(seeded.database.db, staff, officeId, number, { action: 'start' });
   await actOnRequest(seeded.database.db, staff, officeId, number, { action: 'deliver' });
   const delivered = await track({ tracking_number: number, mobile_last4: '5678' }, '10.0.0.3', '/track?lang=en');
@@ -282,7 +284,21 @@ test('the JSON API answers the documented shape, and its errors through the one 
   assert.equal(response.statusCode, 200, response.body);
   assert.equal(response.headers['cache-control'], 'no-store');
   const body = response.json() as Record<string, unknown>;
-  assert.deepEqual(Object.keys(body).sort(), ['closed_at', 'due_at', 'events', 'has_time_limit', 'office', 'on_time', 'received_at', 'service', 'status', 'tracking_number']);
+  assert.deepEqual(Object.keys(body).sort(), [
+    'closed_at',
+    'due_at',
+    'events',
+    'has_time_limit',
+    'office',
+    'on_time',
+    'rating',
+    'received_at',
+    'service',
+    'status',
+    'tracking_number',
+    'transferred_from',
+    'transferred_to',
+  ]);
   assert.equal(body.tracking_number, number);
   assert.equal(body.status, 'submitted');
   assert.equal(body.has_time_limit, true);

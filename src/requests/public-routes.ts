@@ -15,7 +15,9 @@ import { errorResponse, errorResponses } from '../http/api-schemas.ts';
 import { csrfToken } from '../http/csrf.ts';
 import { sendPage, type RenderedPage } from '../http/layout.ts';
 import { findOfficeBySlug, findOfficeSlug } from '../offices/index.ts';
+import { ATTACHMENT_MULTIPART, attachmentsField, readFormFiles } from './attachment-form.ts';
 import { RequestsError } from './errors.ts';
+import { ATTACHMENTS_FIELD, refusalText } from './pages/attachments-page.ts';
 import { normaliseMobile } from './mobile.ts';
 import { APPLY_LIMITS, EMPTY_APPLICATION, renderApplyPage, type ApplyValues } from './pages/apply-page.ts';
 import { renderConfirmationPage } from './pages/confirmation-page.ts';
@@ -25,6 +27,7 @@ import { receiveRequest, type RequestNotices } from './request-service.ts';
 import { REQUEST_STATUSES, type RequestStatus } from './request-states.ts';
 import { parseTrackingNumber } from './tracking-number.ts';
 import { TRACKING_GUESSES, trackRequest, type TrackedRequest } from './tracking.ts';
+import { followUpJson, linkedRequest, requestRating } from './follow-up-json.ts';
 
 // an unknown ?lang= falls back to the cookie or Bangla (see http/lang.ts) rather than failing the page
 const lang = z.enum(['bn', 'en']).optional().catch(undefined);
@@ -39,6 +42,7 @@ const applyBody = z.object({
   details: formText(APPLY_LIMITS.details),
   // the form's one-time key (see receiveRequest); a form without one still works, unprotected from a second sending
   submission: z.string().regex(/^[0-9a-f]{32}$/).optional().catch(undefined),
+  attachments: attachmentsField,
   _csrf: z.string().optional(),
 });
 const trackForm = z.object({ tracking_number: z.string().max(200).optional(), mobile_last4: z.string().max(200).optional(), _csrf: z.string().optional() });
@@ -65,6 +69,9 @@ const trackResponse = z
     has_time_limit: z.boolean(),
     closed_at: z.iso.datetime().nullable(),
     on_time: z.boolean().nullable().describe('Delivered by the due moment; null while open, when refused, or with no fixed time limit'),
+    transferred_to: linkedRequest.nullable().describe('Transferred: the request that carries on in the other office, followed with the same mobile digits'),
+    transferred_from: linkedRequest.nullable().describe('Received by transfer: the request it came from'),
+    rating: requestRating.nullable().describe("The citizen's rating of the delivered service, once given"),
     events: z
       .array(
         z.object({
@@ -126,6 +133,7 @@ function trackJson(request: TrackedRequest, office: { slug: string; name_bn: str
     has_time_limit: request.hasTimeLimit,
     closed_at: request.closedAt?.toISOString() ?? null,
     on_time: request.onTime,
+    ...followUpJson(request.followUp),
     events: request.events.map((event) => ({ at: event.at.toISOString(), action: event.action, status_after: asStatus(event.statusAfter), note: event.note })),
   };
 }
@@ -159,7 +167,7 @@ export async function requestsPublicRoutes(fastify: FastifyInstance, options: Re
 
   app.post(
     '/offices/:slug/services/:code/apply',
-    { config: PUBLIC, schema: { hide, params: serviceParams, querystring: z.object({ lang }), body: applyBody } },
+    { config: { ...PUBLIC, multipartOptions: ATTACHMENT_MULTIPART }, schema: { hide, params: serviceParams, querystring: z.object({ lang }), body: applyBody } },
     async (request, reply) => {
       const { lang } = request;
       const { office, service } = await loadPublishedService(app.db, request.params.slug, request.params.code);
@@ -168,6 +176,12 @@ export async function requestsPublicRoutes(fastify: FastifyInstance, options: Re
       const formPage = (errors: FieldErrors, status: number) =>
         sendPrivatePage(request, reply, renderApplyPage(lang, { office, service, values, errors, csrfToken: csrfToken(reply), submission: body.submission ?? newSubmissionKey() }), status);
       const errors = checkApplication(lang, values);
+      // a refused file comes back beside its field, with what was typed kept; the files must be chosen again
+      const files = await readFormFiles(body.attachments);
+      if (!files.ok) {
+        const status = hasErrors(errors) ? 400 : files.status;
+        return formPage({ ...errors, [ATTACHMENTS_FIELD]: `${refusalText(lang, files.error)} ${t(lang, 'attachments.choose_again')}` }, status);
+      }
       if (hasErrors(errors)) return formPage(errors, 400);
       try {
         const received = await receiveRequest(app.db, citizenActor(request), {
@@ -178,6 +192,7 @@ export async function requestsPublicRoutes(fastify: FastifyInstance, options: Re
           citizen: { name: values.name, mobile: values.mobile, email: values.email, address: values.address },
           details: values.details,
           submissionKey: body.submission,
+          attachments: files.uploads,
         }, options.notices && { ...options.notices, officeName: { bn: office.name_bn, en: office.name_en } });
         return sendPrivatePage(request, reply, renderConfirmationPage(lang, { office, service, trackingNumber: received.tracking_number, dueAt: received.due_at }));
       } catch (error) {
@@ -212,7 +227,7 @@ export async function requestsPublicRoutes(fastify: FastifyInstance, options: Re
     try {
       const tracked = await trackRequest(app.db, { trackingNumber: values.tracking_number, mobileLast4: values.mobile_last4, ip: request.ip });
       const office = await officeOf(app.db, tracked.officeId);
-      return sendPrivatePage(request, reply, renderTrackResult(lang, { request: tracked, office, now: new Date() }));
+      return sendPrivatePage(request, reply, renderTrackResult(lang, { request: tracked, office, now: new Date(), rating: { csrf: csrfToken(reply), mobileLast4: values.mobile_last4 } }));
     } catch (error) {
       if (!(error instanceof RequestsError)) throw error;
       waitHeader(reply, error);

@@ -30,7 +30,7 @@ export interface NewEvent {
   requestId: number;
   at: Date;
   /** reminded: the officer was sent the due-date reminder (reminders.ts); rated: the citizen rated the service (rating.ts) */
-  action: RequestAction | 'received' | 'reminded' | 'rated';
+  action: RequestAction | 'received' | 'reminded' | 'rated' | 'attach';
   public: boolean;
   statusAfter: RequestStatus;
   actorUserId: number | null;

@@ -10,12 +10,14 @@ import type { RequestRow } from './repository.ts';
 
 export const SMS_SEGMENT_BUDGET = 2;
 
-export type CitizenNotice = 'received' | 'returned' | 'delivered' | 'rejected';
+export type CitizenNotice = 'received' | 'returned' | 'delivered' | 'rejected' | 'transferred';
 
 export interface NoticeContext {
   /** the portal's address, for the tracking link in e-mail */
   publicUrl?: string | undefined;
   officeName?: { bn: string; en: string | null } | undefined;
+  /** transferred: the number the request had in the office that sent it (the request told of is the new one) */
+  transferredFrom?: string | undefined;
 }
 
 /** The SMS text with `free` (the one variable part people write) shortened until it fits the budget. */
@@ -34,7 +36,7 @@ export function fitSms(key: MessageKey, params: Record<string, string>, free?: s
   return render(`${full.slice(0, low).trimEnd()}…`);
 }
 
-function smsText(notice: CitizenNotice, request: RequestRow, note: string | null): string {
+function smsText(notice: CitizenNotice, request: RequestRow, note: string | null, context: NoticeContext): string {
   const number = request.tracking_number;
   switch (notice) {
     case 'received':
@@ -47,6 +49,9 @@ function smsText(notice: CitizenNotice, request: RequestRow, note: string | null
       return fitSms(request.on_time === true ? 'sms.request.delivered_on_time' : request.on_time === false ? 'sms.request.delivered_late' : 'sms.request.delivered', { number });
     case 'rejected':
       return fitSms('sms.request.rejected', { number, reason: note ?? '' }, 'reason');
+    case 'transferred':
+      // the office's name is the one part that may be long
+      return fitSms('sms.request.transferred', { old: context.transferredFrom ?? '', number, office: context.officeName?.bn ?? '' }, 'office');
   }
 }
 
@@ -55,6 +60,7 @@ const SUBJECT: Record<CitizenNotice, MessageKey> = {
   returned: 'mail.request.returned_subject',
   delivered: 'mail.request.delivered_subject',
   rejected: 'mail.request.rejected_subject',
+  transferred: 'mail.request.transferred_subject',
 };
 
 function mailText(lang: 'bn' | 'en', notice: CitizenNotice, request: RequestRow, note: string | null, context: NoticeContext): string {
@@ -68,6 +74,7 @@ function mailText(lang: 'bn' | 'en', notice: CitizenNotice, request: RequestRow,
     closed: request.closed_at ? formatDate(lang, request.closed_at) : '',
     note: note ?? '',
     reason: note ?? '',
+    old: context.transferredFrom ?? '',
   };
   const lines: string[] = [];
   if (notice === 'received') {
@@ -75,6 +82,10 @@ function mailText(lang: 'bn' | 'en', notice: CitizenNotice, request: RequestRow,
     lines.push(request.due_at ? t(lang, 'mail.request.due', { due: formatDate(lang, request.due_at) }) : t(lang, 'mail.request.no_limit'));
   } else if (notice === 'returned') lines.push(t(lang, 'mail.request.returned', params));
   else if (notice === 'rejected') lines.push(t(lang, 'mail.request.rejected', params));
+  else if (notice === 'transferred') {
+    lines.push(t(lang, 'mail.request.transferred', params));
+    lines.push(request.due_at ? t(lang, 'mail.request.due', { due: formatDate(lang, request.due_at) }) : t(lang, 'mail.request.no_limit'));
+  }
   else {
     const key = request.on_time === true ? 'mail.request.delivered_on_time' : request.on_time === false ? 'mail.request.delivered_late' : 'mail.request.delivered';
     lines.push(t(lang, key, params));
@@ -89,14 +100,14 @@ function mailText(lang: 'bn' | 'en', notice: CitizenNotice, request: RequestRow,
 export function citizenMessages(notice: CitizenNotice, request: RequestRow, note: string | null, context: NoticeContext): OutgoingMessage[] {
   const common = { officeId: request.office_id, about: { type: 'request', id: request.tracking_number }, template: `request.${notice}` };
   const messages: OutgoingMessage[] = [];
-  if (request.citizen_mobile) messages.push({ ...common, channel: 'sms', to: request.citizen_mobile, text: smsText(notice, request, note) });
+  if (request.citizen_mobile) messages.push({ ...common, channel: 'sms', to: request.citizen_mobile, text: smsText(notice, request, note, context) });
   if (request.citizen_email) {
     const number = request.tracking_number;
     messages.push({
       ...common,
       channel: 'email',
       to: request.citizen_email,
-      subject: `${t('bn', SUBJECT[notice], { number })} / ${t('en', SUBJECT[notice], { number })}`,
+      subject: `${t('bn', SUBJECT[notice], { number, old: context.transferredFrom ?? '' })} / ${t('en', SUBJECT[notice], { number, old: context.transferredFrom ?? '' })}`,
       text: `${mailText('bn', notice, request, note, context)}\n\n${mailText('en', notice, request, note, context)}`,
     });
   }

@@ -1,12 +1,14 @@
 // The rules of a service request: receipt on any channel (with its tracking number and deadline
 // clock), the actions staff take, and the citizen's view. Each change is one transaction: the
 // request, its event, its clock and (for staff) the audit row commit or roll back together.
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { recordAudit } from '../audit/index.ts';
 import { closeClock, holdCalendarSteady, pauseClock, resumeClock, startClock, type ClockSubject } from '../calendar/index.ts';
 import { findServiceByCode, ruleOfTimeLimit } from '../charters/index.ts';
 import type { Actor } from '../core/actor.ts';
 import type { DB } from '../core/db/schema.ts';
+import type { AttachmentUpload } from './attachments.ts';
+import { insertAttachments } from './attachments-repository.ts';
 import { RequestsError } from './errors.ts';
 import { normaliseMobile } from './mobile.ts';
 import { officeCodeOf } from './office-codes.ts';
@@ -24,7 +26,9 @@ import {
 } from './repository.ts';
 import type { Notifier } from '../notifications/index.ts';
 import { citizenMessages, noticeOfAction, type CitizenNotice, type NoticeContext } from './request-messages.ts';
-import { canTake, deliveredOnTime, ruleOf, statusAfter, type RequestAction } from './request-states.ts';
+import { canTake, deliveredOnTime, ruleOf, statusAfter, statusOnResume, type RequestAction } from './request-states.ts';
+import { scheduleReminder } from './reminders.ts';
+import type { JobQueue } from '../core/jobs.ts';
 import { dhakaYear } from './dhaka-clock.ts';
 import { countOnlineSubmission } from './submission-limits.ts';
 import { formatTrackingNumber } from './tracking-number.ts';
@@ -47,11 +51,22 @@ export interface RequestIntake {
   details: string;
   /** the online form's one-time key: a second sending of the same form returns the first request */
   submissionKey?: string | undefined;
+  /** files already checked (attachments.ts), stored with the request or not at all */
+  attachments?: readonly AttachmentUpload[] | undefined;
 }
 
 /** How the citizen is told of receipt and of what staff do: written with the change, sent after it. */
 export interface RequestNotices extends NoticeContext {
   notifier: Notifier;
+  /** the queue that carries the officer's due-date reminders (reminders.ts); unset, none are sent */
+  jobs?: JobQueue | undefined;
+}
+
+/** Where a request received by transfer came from (transfer.ts): it is told in its first event, not to the citizen a second time. */
+export interface TransferOrigin {
+  requestId: number;
+  /** the first event's note: the office and the number it came from */
+  note: string;
 }
 
 async function tellCitizen(db: Kysely<DB>, notices: RequestNotices | undefined, notice: CitizenNotice | null, request: RequestRow, note: string | null) {
@@ -66,7 +81,7 @@ const clean = (text: string | undefined) => {
   return value ? value : null;
 };
 
-function checkCitizen(citizen: Citizen, channel: Channel) {
+export function checkCitizen(citizen: Citizen, channel: Channel) {
   const name = clean(citizen.name);
   if (!name) throw new RequestsError('applicant_name_required', undefined, 'name');
   const mobileText = clean(citizen.mobile);
@@ -105,15 +120,21 @@ function isUniqueViolation(error: unknown, constraint: string): boolean {
   return code === '23505' && (name === constraint || (name === undefined && String(error).includes(constraint)));
 }
 
-async function receiveOnce(
+/** `work` in a transaction of its own, or in the caller's (a transfer receives the new request in the transaction that closes the old one). */
+function inTransaction<T>(db: Kysely<DB>, work: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
+  return db.isTransaction ? work(db as Transaction<DB>) : db.transaction().execute(work);
+}
+
+export async function receiveOnce(
   db: Kysely<DB>,
   actor: Actor,
   intake: RequestIntake,
   citizen: ReturnType<typeof checkCitizen>,
   notices: RequestNotices | undefined,
+  origin?: TransferOrigin,
 ): Promise<RequestRow> {
-  return db.transaction().execute(async (trx) => {
-    if (intake.channel === 'online' && citizen.mobile) await countOnlineSubmission(trx, actor.ip ?? 'unknown', citizen.mobile);
+  return inTransaction(db, async (trx) => {
+    if (intake.channel === 'online' && citizen.mobile && !origin) await countOnlineSubmission(trx, actor.ip ?? 'unknown', citizen.mobile);
     await holdCalendarSteady(trx);
     const found = await findServiceByCode(trx, intake.office.id, intake.serviceCode, { inForceAt: intake.receivedAt });
     if (!found) throw new RequestsError('service_not_offered', intake.serviceCode, 'service');
@@ -139,7 +160,7 @@ async function receiveOnce(
       citizen_address: citizen.address,
       details: intake.details.trim(),
       has_time_limit: rule.unit !== null,
-      transferred_from: null,
+      transferred_from: origin?.requestId ?? null,
       created_by_user_id: actor.userId,
       submission_key: intake.submissionKey ?? null,
     });
@@ -158,11 +179,14 @@ async function receiveOnce(
       statusAfter: 'submitted',
       actorUserId: actor.userId,
       actorLabel: actor.label,
-      note: null,
+      note: origin?.note ?? null,
     });
+    await insertAttachments(trx, request.id, intake.attachments ?? [], { userId: actor.userId, givenBy: intake.channel === 'online' ? 'citizen' : 'staff' });
     const received = { ...request, due_at: deadline.kind === 'due' ? deadline.dueAt : null };
-    await tellCitizen(trx, notices, 'received', received, null);
-    if (intake.channel !== 'online') {
+    await scheduleReminder(trx, notices?.jobs, received);
+    // a transfer tells the citizen of both numbers itself, and audits both offices
+    if (!origin) await tellCitizen(trx, notices, 'received', received, null);
+    if (intake.channel !== 'online' && !origin) {
       await recordAudit(trx, {
         actor,
         action: 'request.receive',
@@ -177,7 +201,7 @@ async function receiveOnce(
 }
 
 /** What the audit log keeps of a request: its state, not the citizen's contact details. */
-function auditState(request: RequestRow) {
+export function auditState(request: RequestRow) {
   return {
     tracking_number: request.tracking_number,
     service: request.service_code,
@@ -209,6 +233,8 @@ export async function actOnRequest(
   const note = clean(input.note);
   const rule = ruleOf(input.action);
   if (rule.needsNote && note === null) throw new RequestsError('note_required', input.action, 'note');
+  // a transfer opens a request in the other office as well: transferRequest (transfer.ts) does it
+  if (input.action === 'transfer') throw new RequestsError('action_not_allowed', 'transfer through transferRequest', 'action');
   return db.transaction().execute(async (trx) => {
     await holdCalendarSteady(trx);
     const request = await findOfficeRequest(trx, officeId, trackingNumber, { forUpdate: true });
@@ -216,7 +242,9 @@ export async function actOnRequest(
     if (!canTake(input.action, request.status)) throw new RequestsError('action_not_allowed', `${input.action} from ${request.status}`, 'action');
     const now = new Date();
     const clock = requestClock(request);
-    const changes: RequestChanges = { status: statusAfter(input.action, request.status) };
+    // resumed, it goes back to where it was when it was returned
+    const status = input.action === 'resume' ? statusOnResume(await listEvents(trx, request.id, { publicOnly: false })) : statusAfter(input.action, request.status);
+    const changes: RequestChanges = { status };
     if (rule.clock === 'pause') await pauseClock(trx, clock, now);
     if (rule.clock === 'resume') await resumeClock(trx, clock, now);
     if (rule.clock === 'close') {
@@ -227,6 +255,7 @@ export async function actOnRequest(
     if (input.action === 'reject') changes.rejection_reason = note;
     if (input.action === 'assign') changes.assigned_user_id = input.assigneeId ?? null;
     const updated = await updateRequest(trx, request.id, changes);
+    if (rule.clock === 'resume') await scheduleReminder(trx, notices?.jobs, updated);
     await insertEvent(trx, {
       requestId: request.id,
       at: now,

@@ -8,7 +8,7 @@ export const CLOSED_STATUSES: readonly RequestStatus[] = ['delivered', 'rejected
 export const isOpen = (status: RequestStatus) => !CLOSED_STATUSES.includes(status);
 
 /** Actions staff take on a request; receipt itself is not one of them (it creates the request). */
-export const REQUEST_ACTIONS = ['accept', 'return', 'resume', 'start', 'deliver', 'reject', 'assign', 'note'] as const;
+export const REQUEST_ACTIONS = ['accept', 'return', 'resume', 'start', 'deliver', 'reject', 'transfer', 'assign', 'note'] as const;
 export type RequestAction = (typeof REQUEST_ACTIONS)[number];
 
 interface ActionRule {
@@ -35,6 +35,8 @@ const RULES: Record<RequestAction, ActionRule> = {
   start: { from: ['accepted'], to: 'in_progress', clock: null, public: true, needsNote: false },
   deliver: { from: ['submitted', 'accepted', 'in_progress'], to: 'delivered', clock: 'close', public: true, needsNote: false },
   reject: { from: OPEN, to: 'rejected', clock: 'close', public: true, needsNote: true },
+  // to another office for a service only it gives: this request closes, a new one opens there (transfer.ts)
+  transfer: { from: OPEN, to: 'transferred', clock: 'close', public: true, needsNote: false },
   assign: { from: OPEN, to: null, clock: null, public: false, needsNote: false },
   // internal: never on the citizen's page
   note: { from: [...OPEN, ...CLOSED_STATUSES], to: null, clock: null, public: false, needsNote: true },
@@ -56,6 +58,17 @@ export function canTake(action: RequestAction, status: RequestStatus): boolean {
 /** The state after the action (the same state for assign and note). */
 export function statusAfter(action: RequestAction, status: RequestStatus): RequestStatus {
   return RULES[action].to ?? status;
+}
+
+/**
+ * Where a resumed request goes back to: the state it was in when it was returned, read from its
+ * history (the event before the last return); accepted when the history does not say.
+ */
+export function statusOnResume(history: readonly { action: string; status_after: string }[]): RequestStatus {
+  const returnedAt = history.findLastIndex((event) => event.action === 'return');
+  const before = returnedAt > 0 ? history[returnedAt - 1]?.status_after : undefined;
+  const known = REQUEST_STATUSES.find((status) => status === before);
+  return known !== undefined && canTake('return', known) ? known : 'accepted';
 }
 
 /**

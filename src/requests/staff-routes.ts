@@ -13,6 +13,8 @@ import { csrfToken } from '../http/csrf.ts';
 import { sendPage, type RenderedPage } from '../http/layout.ts';
 import { findOfficeBySlug, officeName, OfficesError } from '../offices/index.ts';
 import { assignRequest, displayName } from './assignment.ts';
+import { attachmentItems } from './attachment-routes.ts';
+import { listAttachments } from './attachments-repository.ts';
 import { RequestsError } from './errors.ts';
 import { countQueue, listQueue, QUEUE_VIEWS } from './repository.ts';
 import { endOfDhakaDay } from './dhaka-clock.ts';
@@ -105,7 +107,8 @@ export async function requestsStaffRoutes(fastify: FastifyInstance, options: Req
     const actions = mayHandle ? actionsFrom(row.status).filter((action): action is PageAction => PAGE_ACTIONS.some((shown) => shown === action)) : [];
     const assignees = mayHandle && canTake('assign', row.status) ? await listOfficeStaff(app.db, office.id) : null;
     const assigneeName = row.assigned_user_id === null ? null : ((await namesOf(request.lang, [row.assigned_user_id], assignees ?? [])).get(row.assigned_user_id) ?? null);
-    const view = { office: office.label, request: row, events, actions, assignees, assigneeName, now, endOfToday: endOfDhakaDay(now), csrf: csrfToken(reply), ...extra };
+    const attachments = await attachmentItems(app.db, request.lang, await listAttachments(app.db, row.id));
+    const view = { office: office.label, request: row, events, actions, assignees, assigneeName, attachments, now, endOfToday: endOfDhakaDay(now), csrf: csrfToken(reply), ...extra };
     return privatePage(request, reply, renderRequestPage(request.lang, view), status);
   }
 

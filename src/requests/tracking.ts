@@ -5,6 +5,7 @@ import { toAsciiDigits } from '../core/format.ts';
 import type { DB } from '../core/db/schema.ts';
 import { RequestsError } from './errors.ts';
 import { findRequestByTrackingNumber, listEvents } from './repository.ts';
+import { loadFollowUp, type FollowUp } from './follow-up.ts';
 import { parseTrackingNumber } from './tracking-number.ts';
 
 /**
@@ -46,6 +47,8 @@ export interface TrackedRequest {
   closedAt: Date | null;
   onTime: boolean | null;
   events: { at: Date; action: string; statusAfter: string; note: string | null }[];
+  /** the office and number it was transferred to or from, and the citizen's rating */
+  followUp: FollowUp;
 }
 
 async function recentFailures(db: Kysely<DB>, column: 'ip' | 'tracking_number', value: string, now: Date): Promise<number> {
@@ -101,5 +104,6 @@ export async function trackRequest(db: Kysely<DB>, query: TrackingQuery): Promis
     closedAt: found.closed_at,
     onTime: found.on_time,
     events: events.map((event) => ({ at: event.at, action: event.action, statusAfter: event.status_after, note: event.note })),
+    followUp: await loadFollowUp(db, found),
   };
 }

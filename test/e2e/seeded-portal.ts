@@ -37,7 +37,7 @@ export async function openSeededPortal(options: PortalOptions = {}): Promise<See
   let jobs: JobQueue | undefined;
   if (options.sending) jobs = await startJobQueue({ db: database.db, kind: database.kind, databaseUrl: database.url, pollingIntervalSeconds: 0.5 });
   const app = await buildApp({ db: database.db, ...(jobs ? { jobs } : {}) });
-  if (jobs) await app.notifier.startSending();
+  await app.startJobs();
   const baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   await fs.mkdir(RESULTS, { recursive: true });

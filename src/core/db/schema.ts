@@ -28,6 +28,7 @@ export interface ApiTokens {
   id: Generated<number>;
   last_used_at: Timestamp | null;
   name: string;
+  office_id: number | null;
   revoked_at: Timestamp | null;
   token_hash: string;
   user_id: number;
@@ -288,6 +289,19 @@ export interface Places {
   slug: string;
 }
 
+export interface RequestAttachments {
+  content: Buffer;
+  file_name: string;
+  given_by: "citizen" | "staff";
+  id: Generated<Int8>;
+  media_type: "application/pdf" | "image/jpeg" | "image/png";
+  request_id: Int8;
+  sha256: string;
+  size_bytes: number;
+  uploaded_at: Generated<Timestamp>;
+  uploaded_by_user_id: number | null;
+}
+
 export interface RequestEvents {
   action: string;
   actor_label: string;
@@ -303,6 +317,13 @@ export interface RequestEvents {
 export interface RequestOfficeCodes {
   code: string;
   office_id: number;
+}
+
+export interface RequestRatings {
+  at: Generated<Timestamp>;
+  comment: string | null;
+  rating: number;
+  request_id: Int8;
 }
 
 export interface RequestSequences {
@@ -424,8 +445,10 @@ export interface DB {
   organisations: Organisations;
   password_reset_requests: PasswordResetRequests;
   places: Places;
+  request_attachments: RequestAttachments;
   request_events: RequestEvents;
   request_office_codes: RequestOfficeCodes;
+  request_ratings: RequestRatings;
   request_sequences: RequestSequences;
   role_grants: RoleGrants;
   schema_migrations: SchemaMigrations;

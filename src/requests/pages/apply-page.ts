@@ -7,6 +7,7 @@ import { csrfField, fieldProblems, hiddenField, renderErrorSummary, renderField,
 import { html, type Html } from '../../http/html.ts';
 import type { RenderedPage } from '../../http/layout.ts';
 import { officeName } from '../../offices/index.ts';
+import { ATTACHMENTS_FIELD, renderAttachmentField } from './attachments-page.ts';
 
 export interface ApplyService {
   code: string;
@@ -98,11 +99,12 @@ export function renderApplyPage(lang: Lang, data: ApplyPageData): RenderedPage {
 </dl>
 ${service.documents_bn ? html`<p class="note">${t(lang, 'apply.documents_note')}</p>` : ''}
 <h2 id="form-title">${t(lang, 'apply.form_title')}</h2>
-${renderErrorSummary(lang, fieldProblems(lang, formFields, data.errors))}
-<form class="editor-form apply-form" method="post" action="${applyHref(office.slug, service.code)}" aria-labelledby="form-title" novalidate>
+${renderErrorSummary(lang, fieldProblems(lang, [...formFields, { name: ATTACHMENTS_FIELD, label: 'attachments.field' }], data.errors))}
+<form class="editor-form apply-form" method="post" action="${applyHref(office.slug, service.code)}" enctype="multipart/form-data" aria-labelledby="form-title" novalidate>
 ${csrfField(data.csrfToken)}
 ${hiddenField('submission', data.submission)}
 ${formFields.map((field) => renderField(lang, { ...field, error: data.errors[field.name] }))}
+${renderAttachmentField(lang, data.errors[ATTACHMENTS_FIELD])}
 ${renderFormButtons([{ label: t(lang, 'apply.submit') }])}
 </form>`;
   return { title: `${t(lang, 'apply.kicker')}: ${name}`, body };

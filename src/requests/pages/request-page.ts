@@ -6,8 +6,10 @@ import { t, type Lang, type MessageKey } from '../../core/i18n/index.ts';
 import { html, type Html } from '../../http/html.ts';
 import type { RenderedPage } from '../../http/layout.ts';
 import { displayName } from '../assignment.ts';
+import { renderRequestAttachments, type AttachmentItem } from './attachments-page.ts';
 import type { RequestRow } from '../repository.ts';
 import type { RequestAction } from '../request-states.ts';
+import { renderTransferLink, renderTransferredNotice } from './transfer-page.ts';
 import { channelText, dueOf, formatShortMoment, officeTrail, renderDue, requestHref, serviceNameOf, statusText, type OfficeLabel } from './queue-page.ts';
 
 /** The actions the request page offers as buttons or notes; assignment has a form of its own. */
@@ -47,6 +49,8 @@ export interface RequestPageView {
   endOfToday: Date;
   csrf: string;
   notice?: string | undefined;
+  /** the request's files (attachments-page.ts); left out, the page links to them only */
+  attachments?: readonly AttachmentItem[] | undefined;
   /** an action refused: which form, why, and the text that was typed */
   actionError?: { action: PageForm; error: MessageKey; note: string } | undefined;
 }
@@ -147,7 +151,8 @@ ${withNote.map((action) => renderActionForm(lang, view, action))}
 }
 
 function eventName(lang: Lang, action: string): string {
-  const known = ['received', 'accept', 'return', 'resume', 'start', 'deliver', 'reject', 'assign', 'note'] as const;
+  if (action === 'attach') return t(lang, 'attachments.event.attach');
+  const known = ['received', 'accept', 'return', 'resume', 'start', 'deliver', 'reject', 'transfer', 'assign', 'note', 'reminded', 'rated'] as const;
   const found = known.find((candidate) => candidate === action);
   return found ? t(lang, `office_requests.event.${found}`) : action;
 }
@@ -181,9 +186,12 @@ ${
       }</li></ul></div>`
     : ''
 }
+${renderTransferredNotice(lang, view.request, view.events)}
 ${renderFacts(lang, view)}
 ${renderCitizen(lang, view.request)}
+${renderRequestAttachments(lang, view.office, view.request.tracking_number, view.attachments)}
 ${renderActions(lang, view)}
+${renderTransferLink(lang, view.office, view.request, view.actions.length > 0)}
 ${renderTimeline(lang, view.events)}
 <p class="back"><a href="/offices/${encodeURIComponent(view.office.slug)}/requests">${t(lang, 'office_requests.back_to_queue')}</a></p>`;
   return { title: `${title} — ${view.office.name}`, body };

@@ -9,6 +9,7 @@ import { officeName } from '../../offices/index.ts';
 import { isOpen, REQUEST_ACTIONS, REQUEST_STATUSES, type RequestStatus } from '../request-states.ts';
 import type { TrackedRequest } from '../tracking.ts';
 import { serviceLabel, type ApplyOffice } from './apply-page.ts';
+import { renderFollowUp, type RatingFormData } from './follow-up-parts.ts';
 
 export interface TrackValues {
   tracking_number: string;
@@ -83,15 +84,18 @@ export interface TrackResultData {
   request: TrackedRequest;
   office: ApplyOffice;
   now: Date;
+  /** the rating form of a delivered request (and the thanks once rated) */
+  rating?: RatingFormData | undefined;
 }
 
-export function renderTrackResult(lang: Lang, { request, office, now }: TrackResultData): RenderedPage {
+export function renderTrackResult(lang: Lang, { request, office, now, rating }: TrackResultData): RenderedPage {
   const service = { code: request.serviceCode, name_bn: request.serviceNameBn, name_en: request.serviceNameEn };
   const field = (key: MessageKey, value: Html | string) => html`<div><dt>${t(lang, key)}</dt><dd>${value}</dd></div>`;
   const body = html`<p class="kicker">${t(lang, 'track.result_title')}</p>
 <h1${lang === 'en' && !service.name_en ? html` lang="bn"` : ''}>${serviceLabel(lang, service)}</h1>
 <p class="status-now status-${request.status}"><span class="status-label">${t(lang, 'track.label.status')}</span> ${statusWords(lang, request.status)}</p>
 ${renderOutcome(lang, request)}
+${renderFollowUp(lang, request, rating)}
 <dl class="service-fields">
 ${field('track.label.number', html`<span class="tracking-inline" lang="en" translate="no">${request.trackingNumber}</span>`)}
 ${field('track.label.office', officeName(lang, office))}

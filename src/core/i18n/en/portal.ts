@@ -61,6 +61,8 @@ export const portal = {
   'error.database_unavailable': 'The portal cannot reach its database just now. Please try again in a minute.',
   'error.bad_request': 'The request could not be understood.',
   'error.invalid_multipart': 'The form upload arrived broken or incomplete. Send the form again.',
+  'error.too_many_files': 'The form sent more files than it takes. Choose at most 5 files and send the form again.',
+  'error.too_many_parts': 'The form sent more fields than it has. Send the form again from its page.',
   'error.invalid_input': 'Some of what was sent is not in the expected form.',
   'error.missing_field': 'A field this request needs is missing.',
   'error.unknown_field': 'The request has a field it does not take.',
