@@ -6,7 +6,7 @@ import { Kysely, PostgresDialect, sql, type CompiledQuery } from 'kysely';
 import pg from 'pg';
 import type { DB } from '../src/core/db/schema.ts';
 import { endOfDhakaDay } from '../src/requests/dhaka-clock.ts';
-import { countQueue, listQueue, QUEUE_VIEWS, type QueueView } from '../src/requests/repository.ts';
+import { countQueue, listQueue, QUEUE_COUNT_CAP, QUEUE_VIEWS, type QueueView } from '../src/requests/repository.ts';
 
 const OPEN = 50_000;
 const CLOSED = 20_000;
@@ -112,13 +112,12 @@ export async function runQueueAtScale(databaseUrl: string, officeId: number): Pr
     const counting = () => countQueue(db, officeId, now, endOfToday, null);
     const ms = await timePerOp(counting);
     console.log(`${'countQueue (all tabs)'.padEnd(44)} ${(ms / primaryKey).toFixed(1).padStart(6)} × primary key (${ms.toFixed(3)} ms)`);
-    const [open, closed] = await explain(counting);
-    for (const [name, plan] of [['open tabs', open], ['closed tab', closed]] as const) {
-      if (!plan) throw new Error(`countQueue sent no query for its ${name}`);
-      const read = plan.nodes.filter((node) => node['Relation Name'] === 'service_requests').map(describeNode).join('; ');
-      const finding = plan.scans.length ? 'SCANS service_requests (Seq Scan) — a finding: the count reads the whole table' : `no Seq Scan, ${verdict(plan)}`;
-      console.log(`    countQueue, ${name}: ${finding}; reads ${read}`);
-    }
+    const [plan] = await explain(counting);
+    if (!plan) throw new Error('countQueue sent no query');
+    // each tab counts at most QUEUE_COUNT_CAP + 1 rows: a Seq Scan here stops after that many, bounded like the index scans
+    const read = plan.nodes.filter((node) => node['Relation Name'] === 'service_requests').map(describeNode).join('; ');
+    const finding = plan.scans.length ? `Seq Scan stopped at the cap (${QUEUE_COUNT_CAP + 1} rows a tab) where this office is most of the table` : `no Seq Scan, ${verdict(plan)}`;
+    console.log(`    countQueue, every tab in one statement: ${finding}; reads ${read}`);
   } finally {
     await db.destroy();
   }

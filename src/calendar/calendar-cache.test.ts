@@ -60,3 +60,29 @@ test('an edit made through another connection pool is seen too', async (t) => {
     await other.close();
   }
 });
+
+test("a transaction shares its database's kept calendar, and sees a change made since", async () => {
+  const kept = await readWorkingCalendar(database.db, officeId);
+  await database.db.transaction().execute(async (trx) => {
+    assert.equal(await readWorkingCalendar(trx, officeId), kept, 'the same calendar object: nothing read but the revision');
+  });
+  await addHoliday(database.db, systemActor, holiday('2026-11-19', officeId));
+  await database.db.transaction().execute(async (trx) => {
+    const fresh = await readWorkingCalendar(trx, officeId);
+    assert.notEqual(fresh, kept);
+    assert.equal(fresh.isWorkingDay('2026-11-19'), false);
+  });
+});
+
+test('two databases never share a kept calendar', async () => {
+  const other = await openTestDatabase();
+  try {
+    await loadHolidayData(other.db);
+    const otherOffice = await insertTestOffice(other.db, 'cached-office');
+    await addHoliday(other.db, systemActor, holiday('2026-11-24', otherOffice));
+    assert.equal((await readWorkingCalendar(other.db, otherOffice)).isWorkingDay('2026-11-24'), false);
+    assert.equal((await readWorkingCalendar(database.db, officeId)).isWorkingDay('2026-11-24'), true);
+  } finally {
+    await other.drop();
+  }
+});

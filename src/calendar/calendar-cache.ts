@@ -1,7 +1,10 @@
 // Working calendars for reading, kept per database and office and keyed by the calendar's
 // revision (the newest recorded change), so an edit made by any instance is seen by the next
 // read everywhere without a message between instances: one indexed read replaces loading
-// every holiday.
+// every holiday. A transaction of the same database shares the cache, so a request's clock
+// costs one read, not four; only while the calendar itself is being changed (and its change not
+// yet recorded) must the holidays be read afresh (loadWorkingCalendar).
+import type { DialectAdapter } from 'kysely';
 import type { Kysely } from 'kysely';
 import { LRUCache } from 'lru-cache';
 import type { DB } from '../core/db/schema.ts';
@@ -10,7 +13,8 @@ import type { WorkingCalendar } from './working-calendar.ts';
 
 const OFFICES_KEPT = 2_000;
 
-const caches = new WeakMap<Kysely<DB>, LRUCache<string, WorkingCalendar>>();
+/** By the database's adapter: one per database, shared by its transactions (getExecutor is Kysely's, marked internal, stable since 0.2x). */
+const caches = new WeakMap<DialectAdapter, LRUCache<string, WorkingCalendar>>();
 
 /** Every calendar edit, holiday-file load included, records a change in the same transaction. */
 async function calendarRevision(db: Kysely<DB>): Promise<number> {
@@ -22,10 +26,11 @@ async function calendarRevision(db: Kysely<DB>): Promise<number> {
 }
 
 export async function readWorkingCalendar(db: Kysely<DB>, officeId: number | null): Promise<WorkingCalendar> {
-  let cache = caches.get(db);
+  const database = db.getExecutor().adapter;
+  let cache = caches.get(database);
   if (!cache) {
     cache = new LRUCache({ max: OFFICES_KEPT });
-    caches.set(db, cache);
+    caches.set(database, cache);
   }
   const key = `${officeId ?? 'national'}@${await calendarRevision(db)}`;
   const known = cache.get(key);

@@ -4,6 +4,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../core/db/schema.ts';
 import { computeDeadline, type DeadlineResult } from './deadline.ts';
 import { promiseRuleFrom, type PromiseRule } from './deadline-rule.ts';
+import { readWorkingCalendar } from './calendar-cache.ts';
 import { loadWorkingCalendar } from './holiday-repository.ts';
 import type { Pause } from './pauses.ts';
 import type { WorkingCalendar } from './working-calendar.ts';
@@ -47,7 +48,7 @@ export interface NewClock extends ClockSubject {
 }
 
 export async function startClock(db: Executor, clock: NewClock): Promise<DeadlineResult> {
-  const calendar = await loadWorkingCalendar(db, clock.officeId);
+  const calendar = await readWorkingCalendar(db, clock.officeId);
   const result = computeDeadline(calendar, { receivedAt: clock.receivedAt, rule: clock.rule });
   await db
     .insertInto('deadline_clocks')
@@ -119,7 +120,7 @@ async function updatePauses(
     .executeTakeFirst();
   if (!clock) return null;
   const pauses = change(clock.pauses as StoredPause[]);
-  const calendar = await loadWorkingCalendar(trx, clock.office_id);
+  const calendar = await readWorkingCalendar(trx, clock.office_id);
   const result = computeDeadline(calendar, { receivedAt: clock.received_at, rule: promiseRuleFrom(clock.deadline_rule), pauses: toPauses(pauses) });
   await trx
     .updateTable('deadline_clocks')

@@ -62,4 +62,5 @@ export { deadlineResponse, movedClocksJson, officeHoursChangeResponse } from './
 export { calendarYear, calendarYearIcs, deadlineJson, dueFor, parseReceivedAt, YEAR_RANGE } from './calendar-queries.ts';
 export { closeClock, findClock, pauseClock, resumeClock, startClock, type ClockSubject, type MovedClock, type NewClock } from './clock-repository.ts';
 export { loadHolidayData, readHolidayFiles } from './holiday-data.ts';
+export { readWorkingCalendar } from './calendar-cache.ts';
 export { loadWorkingCalendar, type HolidayRow, type NewHoliday, type NewSpecialWorkingDay } from './holiday-repository.ts';

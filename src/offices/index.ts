@@ -10,11 +10,13 @@ export {
   ensureOrganisation,
   findOfficeBySlug,
   hasAnyOffice,
+  findOfficeNames,
   findOfficeSlug,
   lockOffice,
   recordPublishedCharter,
   requireOfficeId,
   saveOffice,
   type OfficeDetails,
+  type OfficeNames,
   type PublishedCharterFacts,
 } from './repository.ts';

@@ -126,6 +126,19 @@ export async function findOfficeSlug(db: Executor, id: number): Promise<string |
   return office?.slug ?? null;
 }
 
+export interface OfficeNames {
+  slug: string;
+  name_bn: string;
+  name_en: string | null;
+}
+
+/** The address and names of these offices, in one read (a tracking page names up to three). */
+export async function findOfficeNames(db: Executor, ids: readonly number[]): Promise<Map<number, OfficeNames>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('offices').select(['id', 'slug', 'name_bn', 'name_en']).where('id', 'in', [...new Set(ids)]).execute();
+  return new Map(rows.map(({ id, ...names }) => [id, names]));
+}
+
 /** Whether any office is stored yet (a fresh database gets the seed charters). */
 export async function hasAnyOffice(db: Executor): Promise<boolean> {
   return (await db.selectFrom('offices').select('id').limit(1).executeTakeFirst()) !== undefined;

@@ -14,7 +14,6 @@ import { PUBLIC } from '../http/access.ts';
 import { errorResponse, errorResponses } from '../http/api-schemas.ts';
 import { csrfToken } from '../http/csrf.ts';
 import { sendPage, type RenderedPage } from '../http/layout.ts';
-import { findOfficeBySlug, findOfficeSlug } from '../offices/index.ts';
 import { ATTACHMENT_MULTIPART, attachmentsField, readFormFiles } from './attachment-form.ts';
 import { RequestsError } from './errors.ts';
 import { ATTACHMENTS_FIELD, refusalText } from './pages/attachments-page.ts';
@@ -114,13 +113,6 @@ const asStatus = (status: string): RequestStatus => {
   if (!known) throw new Error(`unknown request status ${status}`);
   return known;
 };
-
-async function officeOf(db: FastifyInstance['db'], officeId: number) {
-  const slug = await findOfficeSlug(db, officeId);
-  const office = slug === null ? undefined : await findOfficeBySlug(db, slug);
-  if (!office) throw new Error(`request of a missing office ${officeId}`);
-  return { slug: office.slug, name_bn: office.name_bn, name_en: office.name_en };
-}
 
 function trackJson(request: TrackedRequest, office: { slug: string; name_bn: string; name_en: string | null }) {
   return {
@@ -226,7 +218,7 @@ export async function requestsPublicRoutes(fastify: FastifyInstance, options: Re
     if (hasErrors(errors)) return formPage(errors, 400);
     try {
       const tracked = await trackRequest(app.db, { trackingNumber: values.tracking_number, mobileLast4: values.mobile_last4, ip: request.ip });
-      const office = await officeOf(app.db, tracked.officeId);
+      const office = tracked.office;
       return sendPrivatePage(request, reply, renderTrackResult(lang, { request: tracked, office, now: new Date(), rating: { csrf: csrfToken(reply), mobileLast4: values.mobile_last4 } }));
     } catch (error) {
       if (!(error instanceof RequestsError)) throw error;
@@ -252,7 +244,7 @@ export async function requestsPublicRoutes(fastify: FastifyInstance, options: Re
       try {
         const tracked = await trackRequest(app.db, { trackingNumber: request.body.tracking_number, mobileLast4: request.body.mobile_last4, ip: request.ip });
         reply.header('cache-control', 'no-store');
-        return trackJson(tracked, await officeOf(app.db, tracked.officeId));
+        return trackJson(tracked, tracked.office);
       } catch (error) {
         waitHeader(reply, error);
         throw error;

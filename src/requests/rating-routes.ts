@@ -10,7 +10,6 @@ import { errorResponse, errorResponses } from '../http/api-schemas.ts';
 import { csrfToken } from '../http/csrf.ts';
 import type { FieldErrors } from '../http/form-parts.ts';
 import { sendPage, type RenderedPage } from '../http/layout.ts';
-import { findOfficeBySlug, findOfficeSlug } from '../offices/index.ts';
 import { RequestsError } from './errors.ts';
 import { ratingJson, requestRating } from './follow-up-json.ts';
 import { renderTrackForm, renderTrackResult } from './pages/track-page.ts';
@@ -58,13 +57,6 @@ export async function requestRatingRoutes(fastify: FastifyInstance): Promise<voi
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const hide = true;
 
-  async function officeOf(officeId: number) {
-    const slug = await findOfficeSlug(app.db, officeId);
-    const office = slug === null ? undefined : await findOfficeBySlug(app.db, slug);
-    if (!office) throw new Error(`request of a missing office ${officeId}`);
-    return { slug: office.slug, name_bn: office.name_bn, name_en: office.name_en };
-  }
-
   app.post('/track/rating', { config: PUBLIC, schema: { hide, querystring: z.object({ lang }), body: ratingForm } }, async (request, reply) => {
     const { lang } = request;
     const values = { tracking_number: request.body.tracking_number ?? '', mobile_last4: request.body.mobile_last4 ?? '' };
@@ -80,7 +72,7 @@ export async function requestRatingRoutes(fastify: FastifyInstance): Promise<voi
     const resultPage = async (status: number, outcome: { thanked: true } | { error: string }) => {
       const tracked = await trackRequest(app.db, query);
       const rating = { csrf: csrfToken(reply), mobileLast4: values.mobile_last4, values: chosen, ...outcome };
-      return privatePage(request, reply, renderTrackResult(lang, { request: tracked, office: await officeOf(tracked.officeId), now: new Date(), rating }), status);
+      return privatePage(request, reply, renderTrackResult(lang, { request: tracked, office: tracked.office, now: new Date(), rating }), status);
     };
     try {
       await rateRequest(app.db, { ...query, rating: ratingOf(chosen.rating), comment: chosen.comment });

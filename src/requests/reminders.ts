@@ -4,7 +4,7 @@
 // request has closed, waits for the citizen, or its due moment has moved later since.
 import type { Kysely } from 'kysely';
 import { listOfficeStaff } from '../accounts/index.ts';
-import { loadWorkingCalendar } from '../calendar/index.ts';
+import { readWorkingCalendar } from '../calendar/index.ts';
 import type { DB } from '../core/db/schema.ts';
 import { formatMoment } from '../core/format.ts';
 import { t, type Lang } from '../core/i18n/index.ts';
@@ -38,7 +38,7 @@ const isRunning = (request: Reminded): request is Reminded & { due_at: Date } =>
  */
 export async function scheduleReminder(trx: Kysely<DB>, jobs: JobQueue | undefined, request: Reminded, now = new Date()): Promise<void> {
   if (!jobs || !isRunning(request)) return;
-  const calendar = await loadWorkingCalendar(trx, request.office_id);
+  const calendar = await readWorkingCalendar(trx, request.office_id);
   const dueAt = request.due_at.toISOString();
   const job: ReminderJob = { requestId: request.id, dueAt };
   await jobs.send(trx, REMIND_QUEUE, job, { startAfter: reminderStart(calendar, request.due_at, now), singletonKey: `request:${request.id}:${dueAt}` });

@@ -66,10 +66,6 @@ export async function findSubmitted(db: Kysely<DB>, officeId: number, submission
   return db.selectFrom('service_requests').selectAll().where('submission_key', '=', submissionKey).where('office_id', '=', officeId).executeTakeFirst();
 }
 
-export async function findRequestByTrackingNumber(db: Kysely<DB>, trackingNumber: string) {
-  return db.selectFrom('service_requests').selectAll().where('tracking_number', '=', trackingNumber).executeTakeFirst();
-}
-
 export type RequestChanges = Partial<Pick<RequestRow, 'status' | 'closed_at' | 'on_time' | 'rejection_reason' | 'assigned_user_id' | 'transferred_to'>>;
 
 export async function updateRequest(db: Kysely<DB>, id: number, changes: RequestChanges): Promise<RequestRow> {

@@ -14,26 +14,18 @@ export const ONLINE_LIMITS = {
 // the advisory lock's first key; the second is the address's hash
 const SUBMISSION_LOCK = 261_116;
 
-async function recent(db: Kysely<DB>, column: 'ip' | 'mobile', value: string, windowMs: number, now: Date): Promise<number> {
-  const row = await db
-    .selectFrom('online_submissions')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where(column, '=', value)
-    .where('at', '>', new Date(now.getTime() - windowMs))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
 /** Counts this application in the receipt's transaction (so a refused or failed one counts nothing), or refuses it. */
 export async function countOnlineSubmission(trx: Kysely<DB>, ip: string, mobile: string): Promise<void> {
   const address = guessingAddress(ip);
   const now = new Date();
   // one application at a time per address, across instances: a burst cannot slip past the count
   await sql`select pg_advisory_xact_lock(${SUBMISSION_LOCK}, hashtext(${address}))`.execute(trx);
-  if (
-    (await recent(trx, 'ip', address, ONLINE_LIMITS.perAddress.windowMs, now)) >= ONLINE_LIMITS.perAddress.count ||
-    (await recent(trx, 'mobile', mobile, ONLINE_LIMITS.perMobile.windowMs, now)) >= ONLINE_LIMITS.perMobile.count
-  ) {
+  const windowStart = (windowMs: number) => new Date(now.getTime() - windowMs);
+  const { rows } = await sql<{ by_address: number; by_mobile: number }>`
+    select (select count(*) from online_submissions where ip = ${address} and at > ${windowStart(ONLINE_LIMITS.perAddress.windowMs)}) as by_address,
+           (select count(*) from online_submissions where mobile = ${mobile} and at > ${windowStart(ONLINE_LIMITS.perMobile.windowMs)}) as by_mobile`.execute(trx);
+  const counts = rows[0];
+  if (counts && (Number(counts.by_address) >= ONLINE_LIMITS.perAddress.count || Number(counts.by_mobile) >= ONLINE_LIMITS.perMobile.count)) {
     throw new RequestsError('too_many_applications');
   }
   await trx.insertInto('online_submissions').values({ ip: address, mobile, at: now }).execute();
