@@ -3,6 +3,7 @@ export { OFFICES_ERROR_CODES, OfficesError, type OfficesErrorCode } from './erro
 export { findOfficeAncestry, findOrganisationId, findPlaceId, findScopeNames, type OfficeAncestry, type ScopeNames } from './ancestry.ts';
 export { allDistricts, hostLabels, locateOffice, type OfficeLocation } from './geography.ts';
 export { officeName } from './office-name.ts';
+export { keptOfficeNames } from './office-names-cache.ts';
 export { searchPublishedOffices, type OfficeListing } from './directory-repository.ts';
 export { identifyOrganisation } from './organisations.ts';
 export {
@@ -10,7 +11,6 @@ export {
   ensureOrganisation,
   findOfficeBySlug,
   hasAnyOffice,
-  findOfficeNames,
   findOfficeSlug,
   lockOffice,
   recordPublishedCharter,

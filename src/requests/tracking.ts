@@ -4,7 +4,7 @@ import { sql, type Kysely } from 'kysely';
 import { toAsciiDigits } from '../core/format.ts';
 import type { DB } from '../core/db/schema.ts';
 import { RequestsError } from './errors.ts';
-import { findOfficeNames, type OfficeNames } from '../offices/index.ts';
+import { keptOfficeNames, type OfficeNames } from '../offices/index.ts';
 import type { FollowUp } from './follow-up.ts';
 import { parseTrackingNumber } from './tracking-number.ts';
 
@@ -80,8 +80,8 @@ interface Lookup {
 
 /**
  * The guesses counted against the address and the number, and the request with its public
- * history, rating and transfers, in one round trip: a right guess costs one statement (and one
- * for the offices' names), which is what lets tracking keep up with a crowd of citizens.
+ * history, rating and transfers, in one round trip: a right guess costs one statement (the
+ * offices' names are kept a minute), which is what lets tracking keep up with a crowd of citizens.
  */
 async function lookUp(db: Kysely<DB>, trackingNumber: string, address: string, since: Date): Promise<Lookup> {
   const { rows } = await sql<Lookup>`
@@ -148,7 +148,7 @@ export async function trackRequest(db: Kysely<DB>, query: TrackingQuery): Promis
     await countWrongGuess(db, parsed.text, address, now);
     throw new RequestsError('tracking_not_found', undefined, 'tracking_number');
   }
-  const offices = await findOfficeNames(db, [found.office_id, ...(found.to_office === null ? [] : [found.to_office]), ...(found.from_office === null ? [] : [found.from_office])]);
+  const offices = await keptOfficeNames(db, [found.office_id, ...(found.to_office === null ? [] : [found.to_office]), ...(found.from_office === null ? [] : [found.from_office])]);
   const office = offices.get(found.office_id);
   if (!office) throw new Error(`request of a missing office ${found.office_id}`);
   return {
