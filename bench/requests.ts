@@ -8,6 +8,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -15,7 +16,9 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import type { Kysely } from 'kysely';
 import pg from 'pg';
-import { loadPublishedCharter } from '../src/charters/index.ts';
+import { importCharter, loadPublishedCharter } from '../src/charters/index.ts';
+import { parseCharterText } from '../src/charters/parse/charter-text.ts';
+import { DATA_ROOT } from '../src/core/paths.ts';
 import { openDatabase } from '../src/core/db/connection.ts';
 import type { DB } from '../src/core/db/schema.ts';
 import { requireOfficeId } from '../src/offices/index.ts';
@@ -27,6 +30,12 @@ import { runTrackingLoad, type TrackedNumber } from './requests-tracking.ts';
 
 const LOCAL_SERVER = 'postgres://postgres@127.0.0.1:5432/postgres';
 const OFFICES = ['doict-sadar-jessore', 'doict-jaintiapur-sylhet'] as const;
+/**
+ * More offices for the intake, each with the Jaintiapur charter: citizens across the country
+ * apply to many offices at once, and each office's numbers are taken in turn (no gaps), so 500 a
+ * second into two offices would measure one office's queue, not the instance.
+ */
+const INTAKE_OFFICES = 48;
 const TRACKED = 2_000;
 // several at once, as a desk of clerks would; each office's numbers are taken in turn anyway
 const SEEDING_LANES = 4;
@@ -38,9 +47,9 @@ interface OfficeService {
 }
 
 /** Each seed office's first service promised in working days. */
-async function servicesToApplyFor(db: Kysely<DB>): Promise<OfficeService[]> {
+async function servicesToApplyFor(db: Kysely<DB>, slugs: readonly string[] = OFFICES): Promise<OfficeService[]> {
   return Promise.all(
-    OFFICES.map(async (slug) => {
+    slugs.map(async (slug) => {
       const charter = await loadPublishedCharter(db, slug);
       const service = charter.services.find((candidate) => candidate.time_limit.unit === 'working_day') ?? charter.services[0];
       if (!service) throw new Error(`the seed charter of ${slug} has no service`);
@@ -71,6 +80,14 @@ async function seedTrackedRequests(db: Kysely<DB>, services: readonly OfficeServ
   };
   await Promise.all(Array.from({ length: SEEDING_LANES }, lane));
   return numbers;
+}
+
+/** INTAKE_OFFICES offices more, published with the Jaintiapur charter under addresses of their own. */
+async function importIntakeOffices(db: Kysely<DB>): Promise<string[]> {
+  const doc = parseCharterText(readFileSync(path.join(DATA_ROOT, 'charters/jaintiapur.txt'), 'utf8'));
+  const slugs = Array.from({ length: INTAKE_OFFICES }, (_, i) => `bench-intake-office-${i + 1}`);
+  for (const slug of slugs) await importCharter(db, doc, { officeSlug: slug, publish: true });
+  return slugs;
 }
 
 async function withAdmin<T>(serverUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
@@ -122,7 +139,9 @@ export async function runRequestsBench(): Promise<void> {
     baseline = started.child;
     await runTrackingLoad(started.url, app.url, numbers);
     await stopChild(baseline);
-    const targets: ApplyTarget[] = services.map((service) => ({ path: `/offices/${service.slug}/services/${service.code}/apply` }));
+    const intakeSlugs = await importIntakeOffices(database.db);
+    const intakeServices = [...services, ...(await servicesToApplyFor(database.db, intakeSlugs))];
+    const targets: ApplyTarget[] = intakeServices.map((service) => ({ path: `/offices/${service.slug}/services/${service.code}/apply` }));
     await runIntakeLoad(database.db, app.url, targets);
     await stopChild(app.child);
     app = undefined;
