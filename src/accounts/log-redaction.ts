@@ -1,10 +1,10 @@
 // The request as the log shows it: invitation and password-reset links carry a secret in their
-// path, which is replaced before any log line is written.
+// path, the first-run setup link its token and Open311 clients their API token in the query;
+// each is replaced before any log line is written.
 import type { FastifyRequest } from 'fastify';
 
 const SECRET_PATH = /^(\/(?:invitation|password-reset)\/)[^/?#]+/;
-// Open311 clients may send their API token as ?api_key=
-const SECRET_QUERY = /([?&]api_key=)[^&#]*/gi;
+const SECRET_QUERY = /([?&](?:api_key|token)=)[^&#]*/gi;
 
 export function redactSecretPath(url: string): string {
   return url.replace(SECRET_PATH, '$1[redacted]').replace(SECRET_QUERY, '$1[redacted]');

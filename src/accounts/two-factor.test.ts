@@ -121,7 +121,9 @@ test('the outbox keeps mail when no SMTP server is set, and only a system admin 
   assert.equal((await app.inject({ url: '/admin/outbox', headers: { authorization: officeAdmin.authorization, accept: 'application/json' } })).statusCode, 403);
 });
 
-test('the log never shows the secret of an invitation or reset link', () => {
+test('the log never shows the secret of an invitation, reset or setup link, nor an API key', () => {
+  assert.equal(redactSecretPath('/setup?token=lOntNLc-HBkOSZ&lang=en'), '/setup?token=[redacted]&lang=en');
+  assert.equal(redactSecretPath('/open311/v2/requests.json?jurisdiction_id=x&api_key=pt_abc'), '/open311/v2/requests.json?jurisdiction_id=x&api_key=[redacted]');
   assert.equal(redactSecretPath('/invitation/abcDEF_123-xyz?lang=en'), '/invitation/[redacted]?lang=en');
   assert.equal(redactSecretPath('/password-reset/abcDEF_123-xyz'), '/password-reset/[redacted]');
   assert.equal(redactSecretPath('/password-reset'), '/password-reset');
