@@ -91,6 +91,9 @@ ${fact('office_requests.field.citizen_address', lang, given(request.citizen_addr
 </dl>`;
 }
 
+/** Who took a step: staff by their e-mail; the citizen's own steps (the online form, the rating) in the reader's language. */
+const whoDid = (lang: Lang, event: { actor_label: string }) => (event.actor_label === 'citizen' ? t(lang, 'office_requests.by_citizen') : event.actor_label);
+
 function renderActionForm(lang: Lang, view: RequestPageView, action: PageAction): Html {
   const noteLabel = NOTE_LABELS[action];
   const error = view.actionError?.action === action ? view.actionError : undefined;
@@ -165,7 +168,7 @@ ${events.map(
 <p class="event-head"><time datetime="${event.at.toISOString()}">${formatShortMoment(lang, event.at)}</time> · <strong>${eventName(lang, event.action)}</strong></p>
 ${event.public ? '' : html`<p class="internal-mark">${t(lang, 'office_requests.internal')}</p>`}
 ${event.note ? html`<p class="event-note pre-line">${event.note}</p>` : ''}
-<p class="event-by muted">${t(lang, 'office_requests.by', { who: event.actor_label })}</p>
+<p class="event-by muted">${t(lang, 'office_requests.by', { who: whoDid(lang, event) })}</p>
 </li>`,
 )}
 </ol>`;
@@ -175,7 +178,7 @@ export function renderRequestPage(lang: Lang, view: RequestPageView): RenderedPa
   const title = t(lang, 'office_requests.request_title', { number: view.request.tracking_number });
   const error = view.actionError;
   const body = html`${officeTrail(lang, view.office, true)}
-<h1>${title}</h1>
+<h1>${t(lang, 'office_requests.request_title', { number: '' }).trim()} <span class="tracking-number">${view.request.tracking_number}</span></h1>
 ${view.notice ? html`<div class="notice" role="status"><p>${view.notice}</p></div>` : ''}
 ${
   error

@@ -106,6 +106,7 @@ export const requestsStaff: Record<keyof typeof en, string> = {
   'office_requests.no_actions': 'আবেদনটি নিষ্পন্ন: শুধু অভ্যন্তরীণ নোট যোগ করা যায়।',
   'office_requests.timeline_heading': 'যা যা হয়েছে',
   'office_requests.internal': 'অভ্যন্তরীণ: আবেদনকারী দেখবেন না',
+  'office_requests.by_citizen': 'আবেদনকারী',
   'office_requests.by': '{who}',
   'office_requests.back_to_queue': 'আবেদনের তালিকায় ফিরুন',
   'office_requests.errors_title': 'একটি সমস্যা আছে',

@@ -104,6 +104,7 @@ export const requestsStaff = {
   'office_requests.no_actions': 'The request is closed: only internal notes can be added.',
   'office_requests.timeline_heading': 'What has happened',
   'office_requests.internal': 'Internal: not shown to the applicant',
+  'office_requests.by_citizen': 'the applicant',
   'office_requests.by': 'by {who}',
   'office_requests.back_to_queue': 'Back to the requests',
   'office_requests.errors_title': 'There is a problem',
