@@ -245,10 +245,31 @@ async function archivePublishedVersion(trx: Transaction<DB>, officeId: number, a
     .execute();
 }
 
+/** The columns of a version that pages and forms read: not the source text and warnings, which can run to megabytes. */
+const VERSION_COLUMNS = [
+  'id',
+  'office_id',
+  'version_no',
+  'status',
+  'created_at',
+  'published_at',
+  'archived_at',
+  'source_name',
+  'office_name_bn',
+  'office_name_en',
+  'office_parent_bn',
+  'office_address_bn',
+  'office_website',
+  'vision_bn',
+  'vision_en',
+  'mission_bn',
+  'mission_en',
+] as const;
+
 export async function findPublishedVersion(db: Executor, officeId: number) {
   return db
     .selectFrom('charter_versions')
-    .selectAll()
+    .select(VERSION_COLUMNS)
     .where('office_id', '=', officeId)
     .where('status', '=', 'published')
     .executeTakeFirst();
