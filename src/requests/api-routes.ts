@@ -8,7 +8,6 @@ import { z } from 'zod';
 import { listOfficeStaff } from '../accounts/index.ts';
 import { actorOf, officeBySlug, type Access, type Permission } from '../http/access.ts';
 import { guardedErrorResponses } from '../http/api-schemas.ts';
-import { findOfficeBySlug, OfficesError } from '../offices/index.ts';
 import { assignRequest } from './assignment.ts';
 import { endOfDhakaDay } from './dhaka-clock.ts';
 import { RequestsError } from './errors.ts';
@@ -16,7 +15,7 @@ import { QUEUE_PAGE_SIZE } from './pages/queue-page.ts';
 import { countQueue, listEvents, listQueue, QUEUE_VIEWS, type Channel, type QueueRow, type RequestRow } from './repository.ts';
 import { actOnRequest, loadOfficeRequest, receiveRequest, type RequestNotices } from './request-service.ts';
 import { REQUEST_ACTIONS, REQUEST_STATUSES, type RequestStatus } from './request-states.ts';
-import { parseTrackingNumber } from './tracking-number.ts';
+import { requestNumberOf, requireOffice } from './route-params.ts';
 
 const access = (permission: Permission) =>
   ({ access: { permission, target: (request: FastifyRequest) => officeBySlug((request.params as { slug: string }).slug) } }) as const satisfies { access: Access };
@@ -166,18 +165,7 @@ export async function requestsApiRoutes(fastify: FastifyInstance, options: Reque
     reply.header('cache-control', 'no-store');
   });
 
-  async function officeOf(slug: string) {
-    const office = await findOfficeBySlug(app.db, slug);
-    if (!office) throw new OfficesError('office_not_found', slug);
-    return office;
-  }
-
-  /** The tracking number as the office keeps it; a number of the wrong shape is not found either. */
-  function numberOf(text: string): string {
-    const parsed = parseTrackingNumber(text);
-    if (!parsed.ok) throw new RequestsError('request_not_found', text);
-    return parsed.text;
-  }
+  const officeOf = (slug: string) => requireOffice(app.db, slug);
 
   app.get(
     '/api/v1/offices/:slug/requests',
@@ -247,7 +235,7 @@ export async function requestsApiRoutes(fastify: FastifyInstance, options: Reque
     },
     async (request) => {
       const office = await officeOf(request.params.slug);
-      const { request: row, events } = await loadOfficeRequest(app.db, office.id, numberOf(request.params.number));
+      const { request: row, events } = await loadOfficeRequest(app.db, office.id, requestNumberOf(request.params.number));
       return { request: requestJson(row, office.slug), events: events.map(eventJson) };
     },
   );
@@ -267,7 +255,7 @@ export async function requestsApiRoutes(fastify: FastifyInstance, options: Reque
     },
     async (request) => {
       const office = await officeOf(request.params.slug);
-      const number = numberOf(request.params.number);
+      const number = requestNumberOf(request.params.number);
       const { action, note, assignee_id } = request.body;
       const actor = actorOf(request);
       const updated = await rethrowInBodyTerms(

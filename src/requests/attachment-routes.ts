@@ -6,10 +6,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { findUserNames } from '../accounts/index.ts';
 import { t, type Lang } from '../core/i18n/index.ts';
-import { actorOf, officeBySlug, type Access, type AccessTarget, type Permission } from '../http/access.ts';
+import { actorOf, officeBySlug, type Access, type Permission } from '../http/access.ts';
 import { csrfToken } from '../http/csrf.ts';
 import { sendPage } from '../http/layout.ts';
-import { findOfficeBySlug, officeName, OfficesError } from '../offices/index.ts';
 import { ATTACHMENT_MULTIPART, attachmentsField, readFormFiles } from './attachment-form.ts';
 import { attachToRequest, loadAttachment, loadRequestAttachments } from './attachment-service.ts';
 import { contentDisposition, downloadName, isAttachmentRefusal } from './attachments.ts';
@@ -17,7 +16,7 @@ import type { AttachmentListRow } from './attachments-repository.ts';
 import { displayName } from './assignment.ts';
 import { RequestsError } from './errors.ts';
 import { attachmentsHref, refusalText, renderAttachmentsPage, type AttachmentItem } from './pages/attachments-page.ts';
-import { parseTrackingNumber } from './tracking-number.ts';
+import { pageOffice, requestNumberOf } from './route-params.ts';
 
 const access = (permission: Permission) =>
   ({ access: { permission, target: (request: FastifyRequest) => officeBySlug((request.params as { slug: string }).slug) } }) as const satisfies { access: Access };
@@ -29,13 +28,6 @@ const requestParams = z.object({ slug: z.string().min(1).max(100), number: z.str
 const attachmentParams = requestParams.extend({ id: z.string().regex(/^[0-9]{1,15}$/) });
 const pageQuery = z.object({ lang, done: z.enum(['attached']).optional().catch(undefined) });
 const addBody = z.object({ attachments: attachmentsField, _csrf: z.string().optional() });
-
-/** The tracking number as typed in the address; a number that is not one is not found. */
-function trackingNumberOf(number: string): string {
-  const parsed = parseTrackingNumber(number);
-  if (!parsed.ok) throw new RequestsError('request_not_found', number);
-  return parsed.text;
-}
 
 /** The list's rows, each with the name of who gave it. */
 export async function attachmentItems(db: FastifyInstance['db'], lang: Lang, rows: readonly AttachmentListRow[]): Promise<AttachmentItem[]> {
@@ -58,16 +50,11 @@ export async function requestAttachmentRoutes(fastify: FastifyInstance): Promise
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const hide = true;
 
-  async function officeOf(request: FastifyRequest, slug: string) {
-    const office = await findOfficeBySlug(app.db, slug);
-    if (!office) throw new OfficesError('office_not_found', slug);
-    const target: AccessTarget = { kind: 'office', officeId: office.id };
-    return { id: office.id, target, label: { slug: office.slug, name: officeName(request.lang, office) } };
-  }
+  const officeOf = (request: FastifyRequest, slug: string) => pageOffice(app.db, request.lang, slug);
 
   async function attachmentsPage(request: FastifyRequest, reply: FastifyReply, slug: string, number: string, extra: { notice?: string; error?: string }, status = 200) {
     const office = await officeOf(request, slug);
-    const { request: row, attachments } = await loadRequestAttachments(app.db, office.id, trackingNumberOf(number));
+    const { request: row, attachments } = await loadRequestAttachments(app.db, office.id, requestNumberOf(number));
     const mayAdd = await request.allows('requests.handle', office.target);
     const view = { office: office.label, trackingNumber: row.tracking_number, items: await attachmentItems(app.db, request.lang, attachments), csrf: mayAdd ? csrfToken(reply) : null, ...extra };
     // a signed-in user's page: never kept by a shared cache or the back button
@@ -86,7 +73,7 @@ export async function requestAttachmentRoutes(fastify: FastifyInstance): Promise
     async (request, reply) => {
       const { slug, number } = request.params;
       const office = await officeOf(request, slug);
-      const trackingNumber = trackingNumberOf(number);
+      const trackingNumber = requestNumberOf(number);
       try {
         const files = await readFormFiles(request.body.attachments);
         if (!files.ok) throw files.error;
@@ -103,7 +90,7 @@ export async function requestAttachmentRoutes(fastify: FastifyInstance): Promise
   app.get('/offices/:slug/requests/:number/attachments/:id', { config: READ, schema: { hide, params: attachmentParams } }, async (request, reply) => {
     const { slug, number, id } = request.params;
     const office = await officeOf(request, slug);
-    const file = await loadAttachment(app.db, office.id, trackingNumberOf(number), Number(id));
+    const file = await loadAttachment(app.db, office.id, requestNumberOf(number), Number(id));
     return reply
       .type(file.media_type)
       .header('content-disposition', contentDisposition(downloadName(file.file_name, file.media_type)))

@@ -8,10 +8,9 @@ import { z } from 'zod';
 import { findUserNames, listOfficeStaff, type UserName } from '../accounts/index.ts';
 import { loadPublishedCharter } from '../charters/index.ts';
 import { t, type Lang } from '../core/i18n/index.ts';
-import { actorOf, officeBySlug, type Access, type AccessTarget, type Permission } from '../http/access.ts';
+import { actorOf, officeBySlug, type Access, type Permission } from '../http/access.ts';
 import { csrfToken } from '../http/csrf.ts';
 import { sendPage, type RenderedPage } from '../http/layout.ts';
-import { findOfficeBySlug, officeName, OfficesError } from '../offices/index.ts';
 import { assignRequest, displayName } from './assignment.ts';
 import { attachmentItems } from './attachment-routes.ts';
 import { listAttachments } from './attachments-repository.ts';
@@ -20,7 +19,7 @@ import { countQueue, listQueue, QUEUE_VIEWS } from './repository.ts';
 import { endOfDhakaDay } from './dhaka-clock.ts';
 import { actOnRequest, loadOfficeRequest, receiveRequest, type RequestNotices } from './request-service.ts';
 import { actionsFrom, canTake } from './request-states.ts';
-import { parseTrackingNumber } from './tracking-number.ts';
+import { pageOffice, requestNumberOf } from './route-params.ts';
 import { DESK_FIELDS, deskFieldOf, emptyDeskForm, readDeskForm, renderDeskPage, type DeskErrors, type DeskValues } from './pages/desk-page.ts';
 import { QUEUE_PAGE_SIZE, queueTabs, renderQueuePage, requestHref } from './pages/queue-page.ts';
 import { PAGE_ACTIONS, renderRequestPage, type PageAction, type RequestPageView } from './pages/request-page.ts';
@@ -75,12 +74,7 @@ export async function requestsStaffRoutes(fastify: FastifyInstance, options: Req
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const hide = true;
 
-  async function officeOf(request: FastifyRequest, slug: string) {
-    const office = await findOfficeBySlug(app.db, slug);
-    if (!office) throw new OfficesError('office_not_found', slug);
-    const target: AccessTarget = { kind: 'office', officeId: office.id };
-    return { id: office.id, slug: office.slug, target, label: { slug: office.slug, name: officeName(request.lang, office) } };
-  }
+  const officeOf = (request: FastifyRequest, slug: string) => pageOffice(app.db, request.lang, slug);
 
   /** The names of these users, from the office's staff already at hand and, for anyone else (a user since disabled, say), one look-up. */
   async function namesOf(lang: Lang, userIds: readonly (number | null)[], known: readonly UserName[]): Promise<Map<number, string>> {
@@ -91,16 +85,10 @@ export async function requestsStaffRoutes(fastify: FastifyInstance, options: Req
     return names;
   }
 
-  /** The request of this office; a number that is not one is not found either. */
-  async function loadRequest(officeId: number, number: string) {
-    const parsed = parseTrackingNumber(number);
-    if (!parsed.ok) throw new RequestsError('request_not_found', number);
-    return loadOfficeRequest(app.db, officeId, parsed.text);
-  }
 
   async function requestPage(request: FastifyRequest, reply: FastifyReply, slug: string, number: string, extra: Pick<RequestPageView, 'notice' | 'actionError'>, status = 200) {
     const office = await officeOf(request, slug);
-    const { request: row, events } = await loadRequest(office.id, number);
+    const { request: row, events } = await loadOfficeRequest(app.db, office.id, requestNumberOf(number));
     const now = new Date();
     // a reader (a supervisor) sees the request without the forms they would be refused
     const mayHandle = await request.allows('requests.handle', office.target);
@@ -182,12 +170,11 @@ export async function requestsStaffRoutes(fastify: FastifyInstance, options: Req
     const { action, note, assignee } = request.body;
     const office = await officeOf(request, slug);
     try {
-      const parsed = parseTrackingNumber(number);
-      if (!parsed.ok) throw new RequestsError('request_not_found', number);
+      const trackingNumber = requestNumberOf(number);
       const updated =
         action === 'assign'
-          ? await assignRequest(app.db, actorOf(request), office.id, parsed.text, assigneeOf(assignee), await listOfficeStaff(app.db, office.id))
-          : await actOnRequest(app.db, actorOf(request), office.id, parsed.text, { action, note }, options.notices);
+          ? await assignRequest(app.db, actorOf(request), office.id, trackingNumber, assigneeOf(assignee), await listOfficeStaff(app.db, office.id))
+          : await actOnRequest(app.db, actorOf(request), office.id, trackingNumber, { action, note }, options.notices);
       return reply.redirect(`${requestHref(slug, updated.tracking_number)}?done=${action}`, 303);
     } catch (error) {
       if (!(error instanceof RequestsError) || !FORM_ERRORS.has(error.code)) throw error;

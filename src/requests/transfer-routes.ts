@@ -10,13 +10,13 @@ import { actorOf, officeBySlug, type Access } from '../http/access.ts';
 import { csrfToken } from '../http/csrf.ts';
 import type { FieldErrors } from '../http/form-parts.ts';
 import { sendPage } from '../http/layout.ts';
-import { findOfficeBySlug, officeName, OfficesError, searchPublishedOffices } from '../offices/index.ts';
+import { findOfficeBySlug, officeName, searchPublishedOffices } from '../offices/index.ts';
 import { RequestsError } from './errors.ts';
 import { renderTransferPage, type OfficeChoice, type TransferPageView } from './pages/transfer-page.ts';
 import { requestHref } from './pages/queue-page.ts';
 import { loadOfficeRequest, type RequestNotices } from './request-service.ts';
 import { canTake } from './request-states.ts';
-import { parseTrackingNumber } from './tracking-number.ts';
+import { requestNumberOf, requireOffice } from './route-params.ts';
 import { transferRequest } from './transfer.ts';
 
 const HANDLE = {
@@ -49,11 +49,8 @@ export async function requestTransferRoutes(fastify: FastifyInstance, options: R
 
   /** The office and its open request; a request that can no longer be transferred is refused here already. */
   async function sendingRequest(lang: Lang, slug: string, number: string) {
-    const office = await findOfficeBySlug(app.db, slug);
-    if (!office) throw new OfficesError('office_not_found', slug);
-    const parsed = parseTrackingNumber(number);
-    if (!parsed.ok) throw new RequestsError('request_not_found', number);
-    const { request } = await loadOfficeRequest(app.db, office.id, parsed.text);
+    const office = await requireOffice(app.db, slug);
+    const { request } = await loadOfficeRequest(app.db, office.id, requestNumberOf(number));
     if (!canTake('transfer', request.status)) throw new RequestsError('action_not_allowed', `transfer from ${request.status}`);
     return { office: { id: office.id, label: { slug: office.slug, name: officeName(lang, office) } }, request };
   }
@@ -110,12 +107,10 @@ export async function requestTransferRoutes(fastify: FastifyInstance, options: R
     const values = { service: request.body.service?.trim() ?? '', note: request.body.note ?? '' };
     const again = (errors: FieldErrors, status: number) => transferPage(request, reply, slug, number, { query: '', to: to || undefined, values, errors }, status);
     if (values.service === '') return again({ service: t(lang, 'request_transfer.error.service') }, 400);
-    const office = await findOfficeBySlug(app.db, slug);
-    if (!office) throw new OfficesError('office_not_found', slug);
-    const parsed = parseTrackingNumber(number);
-    if (!parsed.ok) throw new RequestsError('request_not_found', number);
+    const office = await requireOffice(app.db, slug);
+    const trackingNumber = requestNumberOf(number);
     try {
-      const { from } = await transferRequest(app.db, actorOf(request), office.id, parsed.text, { toOfficeSlug: to, serviceCode: values.service, note: values.note }, options.notices);
+      const { from } = await transferRequest(app.db, actorOf(request), office.id, trackingNumber, { toOfficeSlug: to, serviceCode: values.service, note: values.note }, options.notices);
       return reply.redirect(requestHref(slug, from.tracking_number), 303);
     } catch (error) {
       if (!(error instanceof RequestsError) || error.field === undefined || !FORM_FIELDS.has(error.field)) throw error;
