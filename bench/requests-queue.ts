@@ -7,6 +7,10 @@ import pg from 'pg';
 import type { DB } from '../src/core/db/schema.ts';
 import { endOfDhakaDay } from '../src/requests/dhaka-clock.ts';
 import { countQueue, listQueue, QUEUE_COUNT_CAP, QUEUE_VIEWS, type QueueView } from '../src/requests/repository.ts';
+import { timePerOp } from './time-per-op.ts';
+
+const QUEUE_TIMING_MS = 1000;
+const QUEUE_WARM_UPS = 10;
 
 const OPEN = 50_000;
 const CLOSED = 20_000;
@@ -29,17 +33,6 @@ function nodesOf(node: PlanNode): PlanNode[] {
 
 const describeNode = (node: PlanNode) =>
   `${node['Node Type']}${node['Index Name'] ? ` using ${node['Index Name']}` : ''}${node['Relation Name'] ? ` on ${node['Relation Name']}` : ''} (${(node['Actual Rows'] ?? 0) * (node['Actual Loops'] ?? 1)} rows)`;
-
-async function timePerOp(work: () => Promise<unknown>, minMs = 1000): Promise<number> {
-  for (let i = 0; i < 10; i++) await work();
-  let ops = 0;
-  const start = performance.now();
-  while (performance.now() - start < minMs) {
-    await work();
-    ops++;
-  }
-  return (performance.now() - start) / ops;
-}
 
 async function fillOffice(db: Kysely<DB>, officeId: number): Promise<void> {
   const service = await db
@@ -98,19 +91,19 @@ export async function runQueueAtScale(databaseUrl: string, officeId: number): Pr
     const now = new Date();
     const endOfToday = endOfDhakaDay(now);
     const { id: someId } = await db.selectFrom('service_requests').select('id').where('office_id', '=', officeId).orderBy('id', 'desc').executeTakeFirstOrThrow();
-    const primaryKey = await timePerOp(() => db.selectFrom('service_requests').selectAll().where('id', '=', someId).executeTakeFirstOrThrow());
+    const primaryKey = await timePerOp(() => db.selectFrom('service_requests').selectAll().where('id', '=', someId).executeTakeFirstOrThrow(), QUEUE_TIMING_MS, QUEUE_WARM_UPS);
     console.log(`${'baseline: one request by primary key'.padEnd(44)} ${primaryKey.toFixed(3)} ms`);
     const verdict = ({ scans, indexes }: Explained) => (scans.length ? 'SCANS service_requests (Seq Scan)' : indexes.length ? `index: ${indexes.join(', ')}` : 'no index named');
     const page = (view: QueueView) => () => listQueue(db, { officeId, view, userId: null, now, endOfToday, limit: PAGE, offset: 0 });
     for (const view of QUEUE_VIEWS) {
       const [plan] = await explain(page(view));
       if (!plan) throw new Error(`listQueue '${view}' sent no query`);
-      const ms = await timePerOp(page(view), view === 'open' ? 1000 : 300);
+      const ms = await timePerOp(page(view), view === 'open' ? QUEUE_TIMING_MS : 300, QUEUE_WARM_UPS);
       console.log(`${`listQueue '${view}', first ${PAGE}`.padEnd(44)} ${(ms / primaryKey).toFixed(1).padStart(6)} × primary key (${ms.toFixed(3)} ms); ${verdict(plan)}`);
       if (view === 'open') for (const node of plan.nodes) console.log(`    ${describeNode(node)}`);
     }
     const counting = () => countQueue(db, officeId, now, endOfToday, null);
-    const ms = await timePerOp(counting);
+    const ms = await timePerOp(counting, QUEUE_TIMING_MS, QUEUE_WARM_UPS);
     console.log(`${'countQueue (all tabs)'.padEnd(44)} ${(ms / primaryKey).toFixed(1).padStart(6)} × primary key (${ms.toFixed(3)} ms)`);
     const [plan] = await explain(counting);
     if (!plan) throw new Error('countQueue sent no query');

@@ -15,11 +15,11 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import type { Kysely } from 'kysely';
-import pg from 'pg';
 import { importCharter, loadPublishedCharter } from '../src/charters/index.ts';
 import { parseCharterText } from '../src/charters/parse/charter-text.ts';
 import { DATA_ROOT } from '../src/core/paths.ts';
 import { openDatabase } from '../src/core/db/connection.ts';
+import { withAdminClient } from '../src/core/db/test-database.ts';
 import type { DB } from '../src/core/db/schema.ts';
 import { requireOfficeId } from '../src/offices/index.ts';
 import { receiveRequest } from '../src/requests/index.ts';
@@ -90,16 +90,6 @@ async function importIntakeOffices(db: Kysely<DB>): Promise<string[]> {
   return slugs;
 }
 
-async function withAdmin<T>(serverUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
 async function startBaseline(databaseUrl: string): Promise<{ child: ChildProcess; url: string }> {
   const file = path.join(path.dirname(fileURLToPath(import.meta.url)), 'requests-baseline.ts');
   const child = spawn(process.execPath, ['--import', 'tsx', file], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, DATABASE_URL: databaseUrl } });
@@ -122,7 +112,7 @@ export async function runRequestsBench(): Promise<void> {
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   const databaseUrl = url.toString();
-  await withAdmin(serverUrl, (client) => client.query(`create database ${name}`));
+  await withAdminClient(serverUrl, (client) => client.query(`create database ${name}`));
   const dataDir = await mkdtemp(path.join(tmpdir(), 'protishruti-bench-'));
   let app: Started | undefined;
   let baseline: ChildProcess | undefined;
@@ -153,7 +143,7 @@ export async function runRequestsBench(): Promise<void> {
     await stopChild(baseline);
     await stopChild(app?.child);
     await database?.close();
-    await withAdmin(serverUrl, (client) => client.query(`drop database if exists ${name} with (force)`));
+    await withAdminClient(serverUrl, (client) => client.query(`drop database if exists ${name} with (force)`));
     await rm(dataDir, { recursive: true, force: true });
   }
 }

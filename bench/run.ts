@@ -6,7 +6,6 @@
 // scale on PostgreSQL (requests.ts; only by this flag: it takes about two minutes).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { DateTime } from 'luxon';
 import { buildApp } from '../src/app.ts';
 import { computeDeadline, loadHolidayData, readHolidayFiles, workingCalendarFromHolidayFiles, workingDays } from '../src/calendar/index.ts';
@@ -15,17 +14,7 @@ import { parseCharterText } from '../src/charters/parse/charter-text.ts';
 import { openTestDatabase } from '../src/core/db/test-database.ts';
 import { DATA_ROOT } from '../src/core/paths.ts';
 import { runHttpLoad } from './http-load.ts';
-
-async function timePerOp(work: () => unknown, minMs = 500): Promise<number> {
-  for (let i = 0; i < 5; i++) await work(); // warm up
-  let ops = 0;
-  const start = performance.now();
-  while (performance.now() - start < minMs) {
-    await work();
-    ops++;
-  }
-  return (performance.now() - start) / ops;
-}
+import { timePerOp } from './time-per-op.ts';
 
 function report(name: string, baselineName: string, baseline: number, measured: number): void {
   console.log(`${name.padEnd(44)} ${(measured / baseline).toFixed(1).padStart(8)} × ${baselineName} (${measured.toFixed(3)} ms vs ${baseline.toFixed(3)} ms)`);

@@ -45,7 +45,8 @@ export async function openTestDatabase(): Promise<TestDatabase> {
   };
 }
 
-async function withAdminClient<T>(serverUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+/** One connection to the server's maintenance database, for creating and dropping databases (tests, benchmarks). */
+export async function withAdminClient<T>(serverUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: serverUrl });
   await client.connect();
   try {
