@@ -4,7 +4,7 @@ import type { FastifyBaseLogger, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { DB } from '../core/db/schema.ts';
 import type { Principal } from '../http/access.ts';
-import { sendPage, type RenderedPage } from '../http/layout.ts';
+import { privatePage } from '../http/layout.ts';
 import { describeForLog, describeSendError, type Mailer, type MailMessage } from '../mail/index.ts';
 import { SESSION_COOKIE } from './authorisation.ts';
 import { AccountsError } from './errors.ts';
@@ -34,10 +34,7 @@ export function localPath(next: string | undefined): string {
   return next && /^\/(?![/\\])/.test(next) ? next : '/account';
 }
 
-export function privatePage(request: FastifyRequest, reply: FastifyReply, page: RenderedPage, status = 200) {
-  // pages of a signed-in user are nobody else's: never stored by a shared cache or the back button
-  return sendPage(request, reply.status(status).header('cache-control', 'no-store'), page);
-}
+export { privatePage };
 
 export function signedIn(request: FastifyRequest): Principal {
   if (!request.principal) throw new AccountsError('sign_in_required');

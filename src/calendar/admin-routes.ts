@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { t, type Lang, type MessageKey } from '../core/i18n/index.ts';
 import { actorOf, NATIONAL, officeBySlug, type Access } from '../http/access.ts';
 import { csrfToken } from '../http/csrf.ts';
-import { sendPage, type RenderedPage } from '../http/layout.ts';
+import { privatePage } from '../http/layout.ts';
 import {
   DAY_FIELDS,
   ENTRY_KINDS,
@@ -97,10 +97,6 @@ const thisYear = () => new Date().getFullYear();
 const yearOf = (date: string) => Number(date.slice(0, 4));
 const officeIdOf = (scope: AdminScope) => (scope.kind === 'office' ? scope.officeId : null);
 
-function privatePage(request: FastifyRequest, reply: FastifyReply, page: RenderedPage, status = 200) {
-  // a signed-in user's pages are never kept by a shared cache or the back button
-  return sendPage(request, reply.status(status).header('cache-control', 'no-store'), page);
-}
 
 /** A calendar error that the form can show beside a field, or as a problem of the whole change; others go to the error page. */
 function formProblem(lang: Lang, error: unknown): { field?: DayField | HoursField; key?: MessageKey; general?: string; status: number } | null {

@@ -59,6 +59,11 @@ export interface RenderedPage {
   body: Html;
 }
 
+/** A page of one signed-in user, or holding one citizen's request or a CSRF token: never kept by a shared cache or the back button. */
+export function privatePage(request: FastifyRequest, reply: FastifyReply, page: RenderedPage, status = 200) {
+  return sendPage(request, reply.status(status).header('cache-control', 'no-store'), page);
+}
+
 export function sendPage(request: FastifyRequest, reply: FastifyReply, page: RenderedPage) {
   return reply
     .type('text/html; charset=utf-8')

@@ -8,7 +8,7 @@ import { findUserNames } from '../accounts/index.ts';
 import { t, type Lang } from '../core/i18n/index.ts';
 import { actorOf, officeBySlug, type Access, type Permission } from '../http/access.ts';
 import { csrfToken } from '../http/csrf.ts';
-import { sendPage } from '../http/layout.ts';
+import { privatePage } from '../http/layout.ts';
 import { ATTACHMENT_MULTIPART, attachmentsField, readFormFiles } from './attachment-form.ts';
 import { attachToRequest, loadAttachment, loadRequestAttachments } from './attachment-service.ts';
 import { contentDisposition, downloadName, isAttachmentRefusal } from './attachments.ts';
@@ -57,8 +57,7 @@ export async function requestAttachmentRoutes(fastify: FastifyInstance): Promise
     const { request: row, attachments } = await loadRequestAttachments(app.db, office.id, requestNumberOf(number));
     const mayAdd = await request.allows('requests.handle', office.target);
     const view = { office: office.label, trackingNumber: row.tracking_number, items: await attachmentItems(app.db, request.lang, attachments), csrf: mayAdd ? csrfToken(reply) : null, ...extra };
-    // a signed-in user's page: never kept by a shared cache or the back button
-    return sendPage(request, reply.status(status).header('cache-control', 'no-store'), renderAttachmentsPage(request.lang, view));
+    return privatePage(request, reply, renderAttachmentsPage(request.lang, view), status);
   }
 
   app.get('/offices/:slug/requests/:number/attachments', { config: READ, schema: { hide, params: requestParams, querystring: pageQuery } }, async (request, reply) => {

@@ -3,7 +3,7 @@
 // as pages that work without JavaScript and as JSON. Handlers check the form, call the services
 // and render; the rules live in request-service.ts and tracking.ts.
 import { randomBytes } from 'node:crypto';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { loadPublishedService } from '../charters/index.ts';
@@ -13,7 +13,7 @@ import { t, type Lang } from '../core/i18n/index.ts';
 import { PUBLIC } from '../http/access.ts';
 import { errorResponse, errorResponses } from '../http/api-schemas.ts';
 import { csrfToken } from '../http/csrf.ts';
-import { sendPage, type RenderedPage } from '../http/layout.ts';
+import { privatePage } from '../http/layout.ts';
 import { ATTACHMENT_MULTIPART, attachmentsField, readFormFiles } from './attachment-form.ts';
 import { RequestsError } from './errors.ts';
 import { ATTACHMENTS_FIELD, refusalText } from './pages/attachments-page.ts';
@@ -24,9 +24,9 @@ import type { FieldErrors } from '../http/form-parts.ts';
 import { renderTrackForm, renderTrackResult, type TrackValues } from './pages/track-page.ts';
 import { receiveRequest, type RequestNotices } from './request-service.ts';
 import { REQUEST_STATUSES, type RequestStatus } from './request-states.ts';
-import { parseTrackingNumber } from './tracking-number.ts';
 import { TRACKING_GUESSES, trackRequest, type TrackedRequest } from './tracking.ts';
 import { followUpJson, linkedRequest, requestRating } from './follow-up-json.ts';
+import { LAST4, trackFormErrors, waitHeader } from './track-form.ts';
 
 // an unknown ?lang= falls back to the cookie or Bangla (see http/lang.ts) rather than failing the page
 const lang = z.enum(['bn', 'en']).optional().catch(undefined);
@@ -46,8 +46,6 @@ const applyBody = z.object({
 });
 const trackForm = z.object({ tracking_number: z.string().max(200).optional(), mobile_last4: z.string().max(200).optional(), _csrf: z.string().optional() });
 
-/** Four digits, Bangla or English, as typed on a phone (spaces around them forgiven). */
-const LAST4 = /^\s*[0-9০-৯]{4}\s*$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 const trackBody = z
@@ -87,10 +85,6 @@ const trackResponse = z
 /** The citizen applying online acts for themselves, from this address. */
 const citizenActor = (request: FastifyRequest): Actor => ({ userId: null, label: 'citizen', ip: request.ip });
 
-/** Every page here holds a CSRF token or one citizen's request: never kept by a cache or the back button. */
-function sendPrivatePage(request: FastifyRequest, reply: FastifyReply, page: RenderedPage, status = 200) {
-  return sendPage(request, reply.status(status).header('cache-control', 'no-store'), page);
-}
 
 const clean = (text: string | undefined) => text ?? '';
 
@@ -130,10 +124,6 @@ function trackJson(request: TrackedRequest, office: { slug: string; name_bn: str
   };
 }
 
-/** Too many wrong tries: say when to come back, on the page and in the header. */
-function waitHeader(reply: FastifyReply, error: unknown) {
-  if (error instanceof RequestsError && error.code === 'too_many_tracking_attempts') reply.header('retry-after', String(TRACKING_GUESSES.windowMs / 1000));
-}
 
 const newSubmissionKey = () => randomBytes(16).toString('hex');
 
@@ -153,7 +143,7 @@ export async function requestsPublicRoutes(fastify: FastifyInstance, options: Re
       // an unknown office or service is the charters' 404
       const { office, service } = await loadPublishedService(app.db, request.params.slug, request.params.code);
       const page = renderApplyPage(request.lang, { office, service, values: EMPTY_APPLICATION, errors: {}, csrfToken: csrfToken(reply), submission: newSubmissionKey() });
-      return sendPrivatePage(request, reply, page);
+      return privatePage(request, reply, page);
     },
   );
 
@@ -166,7 +156,7 @@ export async function requestsPublicRoutes(fastify: FastifyInstance, options: Re
       const body = request.body;
       const values: ApplyValues = { name: clean(body.name), mobile: clean(body.mobile), email: clean(body.email), address: clean(body.address), details: clean(body.details) };
       const formPage = (errors: FieldErrors, status: number) =>
-        sendPrivatePage(request, reply, renderApplyPage(lang, { office, service, values, errors, csrfToken: csrfToken(reply), submission: body.submission ?? newSubmissionKey() }), status);
+        privatePage(request, reply, renderApplyPage(lang, { office, service, values, errors, csrfToken: csrfToken(reply), submission: body.submission ?? newSubmissionKey() }), status);
       const errors = checkApplication(lang, values);
       // a refused file comes back beside its field, with what was typed kept; the files must be chosen again
       const files = await readFormFiles(body.attachments);
@@ -186,7 +176,7 @@ export async function requestsPublicRoutes(fastify: FastifyInstance, options: Re
           submissionKey: body.submission,
           attachments: files.uploads,
         }, options.notices && { ...options.notices, officeName: { bn: office.name_bn, en: office.name_en } });
-        return sendPrivatePage(request, reply, renderConfirmationPage(lang, { office, service, trackingNumber: received.tracking_number, dueAt: received.due_at }));
+        return privatePage(request, reply, renderConfirmationPage(lang, { office, service, trackingNumber: received.tracking_number, dueAt: received.due_at }));
       } catch (error) {
         // what only the service can tell (a rule added there later) still comes back on the form
         if (error instanceof RequestsError && error.field !== undefined && error.field in values) {
@@ -202,7 +192,7 @@ export async function requestsPublicRoutes(fastify: FastifyInstance, options: Re
     { config: PUBLIC, schema: { hide, querystring: z.object({ lang, number: z.string().max(60).optional().catch(undefined) }) } },
     async (request, reply) => {
       const values = { tracking_number: request.query.number ?? '', mobile_last4: '' };
-      return sendPrivatePage(request, reply, renderTrackForm(request.lang, { values, errors: {}, csrfToken: csrfToken(reply) }));
+      return privatePage(request, reply, renderTrackForm(request.lang, { values, errors: {}, csrfToken: csrfToken(reply) }));
     },
   );
 
@@ -210,16 +200,13 @@ export async function requestsPublicRoutes(fastify: FastifyInstance, options: Re
     const { lang } = request;
     const values: TrackValues = { tracking_number: clean(request.body.tracking_number), mobile_last4: clean(request.body.mobile_last4) };
     const formPage = (errors: FieldErrors, status: number, general?: string) =>
-      sendPrivatePage(request, reply, renderTrackForm(lang, { values, errors, general, csrfToken: csrfToken(reply) }), status);
-    // a number of the wrong shape or digits that are not four are told apart before any lookup
-    const errors: FieldErrors = {};
-    if (!parseTrackingNumber(values.tracking_number).ok) errors.tracking_number = t(lang, 'error.invalid_tracking_number');
-    if (!LAST4.test(values.mobile_last4)) errors.mobile_last4 = t(lang, 'track.error.last4');
+      privatePage(request, reply, renderTrackForm(lang, { values, errors, general, csrfToken: csrfToken(reply) }), status);
+    const errors = trackFormErrors(lang, values);
     if (hasErrors(errors)) return formPage(errors, 400);
     try {
       const tracked = await trackRequest(app.db, { trackingNumber: values.tracking_number, mobileLast4: values.mobile_last4, ip: request.ip });
       const office = tracked.office;
-      return sendPrivatePage(request, reply, renderTrackResult(lang, { request: tracked, office, now: new Date(), rating: { csrf: csrfToken(reply), mobileLast4: values.mobile_last4 } }));
+      return privatePage(request, reply, renderTrackResult(lang, { request: tracked, office, now: new Date(), rating: { csrf: csrfToken(reply), mobileLast4: values.mobile_last4 } }));
     } catch (error) {
       if (!(error instanceof RequestsError)) throw error;
       waitHeader(reply, error);

@@ -1,7 +1,7 @@
 // The citizen's rating of a delivered service: the form on the tracking page posts here with the
 // tracking number and the mobile's last four digits again, and the same as JSON. Thin handlers over
 // rating.ts; the tracking page's guess limits apply to both.
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { t } from '../core/i18n/index.ts';
@@ -9,17 +9,17 @@ import { PUBLIC } from '../http/access.ts';
 import { errorResponse, errorResponses } from '../http/api-schemas.ts';
 import { csrfToken } from '../http/csrf.ts';
 import type { FieldErrors } from '../http/form-parts.ts';
-import { sendPage, type RenderedPage } from '../http/layout.ts';
+import { privatePage } from '../http/layout.ts';
+import { toAsciiDigits } from '../core/format.ts';
 import { RequestsError } from './errors.ts';
 import { ratingJson, requestRating } from './follow-up-json.ts';
 import { renderTrackForm, renderTrackResult } from './pages/track-page.ts';
 import { RATING_COMMENT_MAX, rateRequest } from './rating.ts';
 import { parseTrackingNumber } from './tracking-number.ts';
 import { TRACKING_GUESSES, trackRequest } from './tracking.ts';
+import { LAST4, trackFormErrors, waitHeader } from './track-form.ts';
 
 const lang = z.enum(['bn', 'en']).optional().catch(undefined);
-/** Four digits, Bangla or English, as typed on a phone (spaces around them forgiven). */
-const LAST4 = /^\s*[0-9০-৯]{4}\s*$/;
 const ratingForm = z.object({
   tracking_number: z.string().max(200).optional(),
   mobile_last4: z.string().max(200).optional(),
@@ -40,18 +40,11 @@ const ratingResponse = requestRating.extend({ tracking_number: z.string() }).des
 
 /** A rating digit as the form sends it (Bangla digits too); anything else is no rating, which the service refuses. */
 const ratingOf = (text: string | undefined) => {
-  const digit = (text ?? '').trim().replace(/[০-৯]/g, (d) => String('০১২৩৪৫৬৭৮৯'.indexOf(d)));
+  const digit = toAsciiDigits((text ?? '').trim());
   return /^[1-5]$/.test(digit) ? Number(digit) : Number.NaN;
 };
 
-function privatePage(request: FastifyRequest, reply: FastifyReply, page: RenderedPage, status = 200) {
-  // a page holding one citizen's request and a CSRF token: never cached
-  return sendPage(request, reply.status(status).header('cache-control', 'no-store'), page);
-}
 
-function waitHeader(reply: FastifyReply, error: unknown) {
-  if (error instanceof RequestsError && error.code === 'too_many_tracking_attempts') reply.header('retry-after', String(TRACKING_GUESSES.windowMs / 1000));
-}
 
 export async function requestRatingRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -63,9 +56,7 @@ export async function requestRatingRoutes(fastify: FastifyInstance): Promise<voi
     const chosen = { rating: request.body.rating ?? '', comment: request.body.comment ?? '' };
     const trackForm = (errors: FieldErrors, status: number, general?: string) =>
       privatePage(request, reply, renderTrackForm(lang, { values, errors, general, csrfToken: csrfToken(reply) }), status);
-    const errors: FieldErrors = {};
-    if (!parseTrackingNumber(values.tracking_number).ok) errors.tracking_number = t(lang, 'error.invalid_tracking_number');
-    if (!LAST4.test(values.mobile_last4)) errors.mobile_last4 = t(lang, 'track.error.last4');
+    const errors = trackFormErrors(lang, values);
     if (Object.keys(errors).length > 0) return trackForm(errors, 400);
     const query = { trackingNumber: values.tracking_number, mobileLast4: values.mobile_last4, ip: request.ip };
     /** the request's page again: thanks once rated, or the form with what was wrong */

@@ -10,7 +10,7 @@ import { loadPublishedCharter } from '../charters/index.ts';
 import { t, type Lang } from '../core/i18n/index.ts';
 import { actorOf, officeBySlug, type Access, type Permission } from '../http/access.ts';
 import { csrfToken } from '../http/csrf.ts';
-import { sendPage, type RenderedPage } from '../http/layout.ts';
+import { privatePage } from '../http/layout.ts';
 import { assignRequest, displayName } from './assignment.ts';
 import { attachmentItems } from './attachment-routes.ts';
 import { listAttachments } from './attachments-repository.ts';
@@ -60,10 +60,6 @@ function assigneeOf(text: string | undefined): number | null {
   return Number(value);
 }
 
-function privatePage(request: FastifyRequest, reply: FastifyReply, page: RenderedPage, status = 200) {
-  // a signed-in user's pages are never kept by a shared cache or the back button
-  return sendPage(request, reply.status(status).header('cache-control', 'no-store'), page);
-}
 
 export interface RequestsStaffOptions {
   /** how the citizen is told of receipt and of what staff do (SMS, e-mail) */

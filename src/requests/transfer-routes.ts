@@ -9,7 +9,7 @@ import { t, type Lang } from '../core/i18n/index.ts';
 import { actorOf, officeBySlug, type Access } from '../http/access.ts';
 import { csrfToken } from '../http/csrf.ts';
 import type { FieldErrors } from '../http/form-parts.ts';
-import { sendPage } from '../http/layout.ts';
+import { privatePage } from '../http/layout.ts';
 import { findOfficeBySlug, officeName, searchPublishedOffices } from '../offices/index.ts';
 import { RequestsError } from './errors.ts';
 import { renderTransferPage, type OfficeChoice, type TransferPageView } from './pages/transfer-page.ts';
@@ -85,7 +85,7 @@ export async function requestTransferRoutes(fastify: FastifyInstance, options: R
     if (input.to && !chosen && !errors.office) errors.office = t(lang, input.to === office.label.slug ? 'error.transfer_same_office' : 'error.transfer_office_unavailable');
     const view: TransferPageView = { office: office.label, request: row, query, matches, chosen, values: input.values, errors, csrf: csrfToken(reply) };
     // the signed-in user's page, with a CSRF token: never cached
-    return sendPage(request, reply.status(status).header('cache-control', 'no-store'), renderTransferPage(lang, view));
+    return privatePage(request, reply, renderTransferPage(lang, view), status);
   }
 
   app.get(

@@ -1,9 +1,9 @@
 // What every charter editor route shares: the access it declares, the shape of its addresses and
 // form fields, and how its pages are sent (never kept by a cache).
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { officeBySlug, type Access } from '../../http/access.ts';
-import { sendPage, type RenderedPage } from '../../http/layout.ts';
+import { privatePage } from '../../http/layout.ts';
 import { CharterEditorError } from './editor-errors.ts';
 
 /** charter.edit for the office in the address. */
@@ -19,10 +19,7 @@ export const formText = z.string().max(20_000).optional();
 /** what every editor form carries besides its fields */
 export const formMeta = { _csrf: z.string().optional(), revision: z.string().max(100).optional() };
 
-export function privatePage(request: FastifyRequest, reply: FastifyReply, page: RenderedPage, status = 200) {
-  // a signed-in user's pages are never kept by a shared cache or the back button
-  return sendPage(request, reply.status(status).header('cache-control', 'no-store'), page);
-}
+export { privatePage };
 
 /** The change was refused because the draft changed since the form was opened. */
 export const isStale = (error: unknown): boolean => error instanceof CharterEditorError && error.code === 'stale_draft';
