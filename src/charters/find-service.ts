@@ -22,19 +22,6 @@ export async function findServiceByCode(
   code: string,
   options: { versionId?: number; inForceAt?: Date } = {},
 ): Promise<ServiceInVersion | undefined> {
-  if (options.versionId === undefined && options.inForceAt !== undefined) {
-    const inForce = await db
-      .selectFrom('charter_versions')
-      .select('id')
-      .where('office_id', '=', officeId)
-      .where('status', '!=', 'draft')
-      .where('published_at', '<=', options.inForceAt)
-      .orderBy('published_at', 'desc')
-      .orderBy('id', 'desc')
-      .limit(1)
-      .executeTakeFirst();
-    return findServiceByCode(db, officeId, code, inForce ? { versionId: inForce.id } : {});
-  }
   let query = db
     .selectFrom('charter_services as s')
     .innerJoin('charter_versions as v', 'v.id', 's.charter_version_id')
@@ -42,7 +29,25 @@ export async function findServiceByCode(
     .select(['v.version_no'])
     .where('v.office_id', '=', officeId)
     .where('s.code', '=', code);
-  query = options.versionId === undefined ? query.where('v.status', '=', 'published') : query.where('v.id', '=', options.versionId);
+  const { versionId, inForceAt } = options;
+  if (versionId !== undefined) query = query.where('v.id', '=', versionId);
+  else if (inForceAt !== undefined) {
+    // the version in force is found in the same statement: a receipt reads its service in one round trip
+    query = query.where('v.id', '=', (eb) =>
+      eb.fn.coalesce(
+        eb
+          .selectFrom('charter_versions')
+          .select('id')
+          .where('office_id', '=', officeId)
+          .where('status', '!=', 'draft')
+          .where('published_at', '<=', inForceAt)
+          .orderBy('published_at', 'desc')
+          .orderBy('id', 'desc')
+          .limit(1),
+        eb.selectFrom('charter_versions').select('id').where('office_id', '=', officeId).where('status', '=', 'published'),
+      ),
+    );
+  } else query = query.where('v.status', '=', 'published');
   const row = await query.executeTakeFirst();
   if (!row) return undefined;
   return { service: { ...serviceFromRow(row), code: row.code }, versionId: row.charter_version_id, versionNo: row.version_no };

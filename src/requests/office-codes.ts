@@ -1,6 +1,7 @@
 // The letters that open an office's tracking numbers: made once from the office's address on the
 // portal (doict-sadar-jessore → DSJ), never changed afterwards.
-import { sql, type Kysely } from 'kysely';
+import { sql, type DialectAdapter, type Kysely } from 'kysely';
+import { LRUCache } from 'lru-cache';
 import type { DB } from '../core/db/schema.ts';
 
 const MIN = 2;
@@ -35,12 +36,35 @@ function fallbackCodes(officeId: number): string[] {
 }
 
 /**
+ * Codes already committed, per database (Kysely's adapter, shared by its transactions): a code
+ * never changes once made, so it is kept with no expiry and no message between instances. A code
+ * made inside a transaction is not kept, since that transaction may still roll back.
+ */
+const committedCodes = new WeakMap<DialectAdapter, LRUCache<number, string>>();
+
+function codesOf(db: Kysely<DB>): LRUCache<number, string> {
+  const database = db.getExecutor().adapter;
+  let codes = committedCodes.get(database);
+  if (!codes) {
+    codes = new LRUCache({ max: 50_000 });
+    committedCodes.set(database, codes);
+  }
+  return codes;
+}
+
+/**
  * The office's code, made on its first request. Two first requests at once both try; the
  * primary key lets one win and the other reads the winner's code.
  */
 export async function officeCodeOf(db: Kysely<DB>, officeId: number, slug: string): Promise<string> {
+  const codes = codesOf(db);
+  const kept = codes.get(officeId);
+  if (kept) return kept;
   const existing = await db.selectFrom('request_office_codes').select('code').where('office_id', '=', officeId).executeTakeFirst();
-  if (existing) return existing.code;
+  if (existing) {
+    codes.set(officeId, existing.code);
+    return existing.code;
+  }
   for (const code of [...officeCodeCandidates(slug), ...fallbackCodes(officeId)]) {
     await sql`insert into request_office_codes (office_id, code) values (${officeId}, ${code}) on conflict do nothing`.execute(db);
     const row = await db.selectFrom('request_office_codes').select('code').where('office_id', '=', officeId).executeTakeFirst();
