@@ -17,7 +17,7 @@ function service(code: string, fields: Partial<Service> = {}): Service {
     name_en: null,
     delivery_methods: ['সরাসরি'],
     documents_bn: 'আবেদনপত্র',
-    fee: { text: 'বিনামূল্যে', free: true, amount_bdt: null },
+    fee: { text: 'বিনামূল্যে', free: true, amount_bdt: null, schedule: [] },
     time_limit: days(7, '৭ কার্যদিবস'),
     officer: { name_bn: 'রহিম', designation_bn: 'প্রোগ্রামার', phone: null, mobile: '+8801712345678', email: null, inferred: false },
     remedy_bn: null,
@@ -68,7 +68,7 @@ test('services are matched by code: a renamed, re-priced service with a new offi
     service('s1'),
     service('s2', {
       name_bn: 'নতুন নাম',
-      fee: { text: '১০০ টাকা', free: false, amount_bdt: 100 },
+      fee: { text: '১০০ টাকা', free: false, amount_bdt: 100, schedule: [] },
       documents_bn: 'জাতীয় পরিচয়পত্র',
       officer: { name_bn: 'করিম', designation_bn: 'প্রোগ্রামার', phone: null, mobile: null, email: null, inferred: false },
     }),

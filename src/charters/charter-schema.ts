@@ -37,7 +37,15 @@ const service = z
     name_en: text,
     delivery_methods: z.array(z.string()),
     documents_bn: text,
-    fee: z.object({ text, free: z.boolean(), amount_bdt: z.number().nonnegative().nullable() }).strict(),
+    fee: z
+      .object({
+        text,
+        free: z.boolean(),
+        amount_bdt: z.number().nonnegative().nullable(),
+        // absent in documents written before fee schedules were kept
+        schedule: z.array(z.object({ amount_bdt: z.number().nonnegative(), condition_bn: text }).strict()).default([]),
+      })
+      .strict(),
     time_limit: timeLimit,
     officer: officer.nullable(),
     remedy_bn: text,
@@ -77,6 +85,6 @@ export function charterJsonSchema(): unknown {
   return {
     $id: 'https://protishruti.example/schemas/charter-v1.json',
     title: 'Protishruti canonical charter (protishruti.charter/v1)',
-    ...z.toJSONSchema(charterDocumentSchema, { target: 'draft-2020-12' }),
+    ...z.toJSONSchema(charterDocumentSchema, { target: 'draft-2020-12', io: 'input' }),
   };
 }

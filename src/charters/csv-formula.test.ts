@@ -22,7 +22,7 @@ function formulaService(start: string, serial: number): Service {
     name_en: null,
     delivery_methods: [text],
     documents_bn: text,
-    fee: { text, free: false, amount_bdt: null },
+    fee: { text, free: false, amount_bdt: null, schedule: [] },
     time_limit: noTimeLimit(text),
     officer: { name_bn: text, designation_bn: text, phone: null, mobile: null, email: null, inferred: false },
     remedy_bn: text,

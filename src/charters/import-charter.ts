@@ -55,15 +55,15 @@ export interface ImportResult {
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 /**
- * How big a charter may be. The largest real charters list a few hundred services (a
- * ministry's, all its wings together); these bounds leave ten times that and keep one import
- * to a few seconds and its transaction short. A bigger file is most likely several offices'
- * charters pasted together, or not a charter at all.
+ * How big a charter may be. A field office lists a few dozen services and the largest real
+ * charters a few hundred (a ministry's, all its wings together); a long charter's text is
+ * about 100 KB. A bigger file is most likely several offices' charters pasted together, or
+ * not a charter at all, and is refused with a message that says to split it.
  */
 export const CHARTER_LIMITS = {
-  /** the charter file, text or JSON */
-  bytes: 10 * 1024 * 1024,
-  services: 5_000,
+  /** the charter file, text or JSON: the editor's upload takes as much */
+  bytes: 2 * 1024 * 1024,
+  services: 500,
   grsContacts: 100,
   expectations: 1_000,
 } as const;

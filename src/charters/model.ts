@@ -27,7 +27,18 @@ export interface TimeLimit {
 export interface Fee {
   text: string | null;
   free: boolean;
+  /** what the service costs; the first amount of a schedule */
   amount_bdt: number | null;
+  /**
+   * Every amount of a cell that names several ("সাধারণ: ১০০ টাকা, জরুরি: ৩০০ টাকা"), each with
+   * the words that say when it applies; empty when the cell names one amount or none.
+   */
+  schedule: FeeAmount[];
+}
+
+export interface FeeAmount {
+  amount_bdt: number;
+  condition_bn: string | null;
 }
 
 export interface Officer {

@@ -4,7 +4,7 @@ import { sql, type Insertable, type Kysely, type Selectable, type Transaction } 
 import type { CharterServices, DB } from '../core/db/schema.ts';
 import { lockOffice, recordPublishedCharter } from '../offices/index.ts';
 import { distinctOfficers } from './parse/officer-inference.ts';
-import { CHARTER_FORMAT, type CharterDocument, type Service, type TimeLimit, type Warning } from './model.ts';
+import { CHARTER_FORMAT, type CharterDocument, type FeeAmount, type Service, type TimeLimit, type Warning } from './model.ts';
 import { identifyServices, type PreviousService } from './service-identity.ts';
 
 type Executor = Kysely<DB> | Transaction<DB>;
@@ -172,6 +172,7 @@ export function serviceRow(versionId: number, position: number, service: Service
     fee_text: service.fee.text,
     fee_free: service.fee.free,
     fee_amount_bdt: service.fee.amount_bdt,
+    fee_schedule: JSON.stringify(service.fee.schedule),
     ...timeLimitColumns(service.time_limit),
     has_officer: officer !== null,
     officer_name_bn: officer?.name_bn ?? null,
@@ -194,7 +195,7 @@ export function serviceFromRow(row: Selectable<CharterServices>): Service {
     name_en: row.name_en,
     delivery_methods: row.delivery_methods,
     documents_bn: row.documents_bn,
-    fee: { text: row.fee_text, free: row.fee_free, amount_bdt: row.fee_amount_bdt },
+    fee: { text: row.fee_text, free: row.fee_free, amount_bdt: row.fee_amount_bdt, schedule: row.fee_schedule as FeeAmount[] },
     time_limit: timeLimitFromColumns(row),
     officer: row.has_officer
       ? {

@@ -152,7 +152,7 @@ test('a FIFO or /dev/zero as input is refused by its type, without waiting for a
 test('a charter file over the size limit is refused before it is read', async () => {
   const big = path.join(scratch, 'big-charter.txt');
   writeFileSync(big, Buffer.alloc(CHARTER_LIMITS.bytes + 1, 'ক'));
-  assertOneLineError(await cli(['charter', 'import', big, '--dry-run']), /too large: a charter may be at most 10 MB.*খুব বড়/);
+  assertOneLineError(await cli(['charter', 'import', big, '--dry-run']), /too large: a charter may be at most 2 MB.*খুব বড়/);
 });
 
 test('a stray argument is a usage error too, with the command\'s usage (every command: command-args.test.ts)', async () => {

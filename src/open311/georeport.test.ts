@@ -14,7 +14,7 @@ const service: CharterService = {
   name_en: 'Birth registration',
   delivery_methods: ['সরাসরি', 'অনলাইন'],
   documents_bn: 'জাতীয় পরিচয়পত্রের কপি',
-  fee: { text: null, free: true, amount_bdt: null },
+  fee: { text: null, free: true, amount_bdt: null, schedule: [] },
   time_limit: { text: '৭ কার্যদিবস', immediate: false, min: 7, max: 7, unit: 'working_day', conditional: false, on_demand: false },
   officer: null,
   remedy_bn: null,
@@ -77,7 +77,7 @@ test('a service names itself in Bangla and English, and describes its documents,
 });
 
 test('a service without documents or fee text says only what the charter gives', () => {
-  const entry = serviceEntry({ ...service, name_en: null, documents_bn: null, fee: { text: '৫০ টাকা', free: false, amount_bdt: 50 } });
+  const entry = serviceEntry({ ...service, name_en: null, documents_bn: null, fee: { text: '৫০ টাকা', free: false, amount_bdt: 50, schedule: [] } });
   assert.equal(entry.service_name, 'জন্ম নিবন্ধন');
   assert.equal(entry.description, 'ফি / Fee: ৫০ টাকা\nসময়সীমা / Time limit: ৭ কার্যদিবস');
 });

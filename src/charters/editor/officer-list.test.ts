@@ -14,7 +14,7 @@ function service(code: string, named: OfficerEntry | null): Service {
     name_en: null,
     delivery_methods: [],
     documents_bn: null,
-    fee: { text: null, free: true, amount_bdt: null },
+    fee: { text: null, free: true, amount_bdt: null, schedule: [] },
     time_limit: { text: null, immediate: false, min: null, max: null, unit: null, conditional: false, on_demand: false },
     officer: named ? { ...named, inferred: false } : null,
     remedy_bn: null,

@@ -42,7 +42,7 @@ const serviceBody = z.object({
   ...formMeta,
 });
 const detailsBody = z.object({ ...Object.fromEntries(DETAILS_FIELDS.map((field) => [field, formText])), ...formMeta });
-/** The pasted charter: 2 MB of text (a long charter is ~100 KB; the importer's own limit is 10 MB). */
+/** The pasted charter: 2 MB of text (a long charter is ~100 KB; the importer's own limit, CHARTER_LIMITS.bytes, is the same). */
 const UPLOAD_MAX_CHARACTERS = 2 * 1024 * 1024;
 /** Form-encoded, each Bangla letter (3 bytes of UTF-8) travels as 9 characters (%E0%A6%95). */
 const UPLOAD_BODY_LIMIT = 9 * UPLOAD_MAX_CHARACTERS;

@@ -1,7 +1,9 @@
 // Reads a charter as found in the wild (text copied from a PDF or a web page) into the
 // canonical document. Never throws: whatever it cannot place becomes a warning.
 import { CHARTER_FORMAT, type CharterDocument, type GrsContact, type ServiceCategory, type Warning } from '../model.ts';
+import { stripListMarker } from './list-items.ts';
 import { inferMissingOfficers } from './officer-inference.ts';
+import { findPageFurniture, formFeedLines } from './page-furniture.ts';
 import { PreambleReader } from './preamble.ts';
 import { recogniseSection } from './sections.ts';
 import { buildService } from './service-fields.ts';
@@ -9,16 +11,20 @@ import {
   continueServiceRow,
   parseSerial,
   resolveDittoMarks,
+  resolveTableColumns,
   startServiceRow,
   unglueSerial,
+  warnRepeatedSerials,
   type RawServiceRow,
 } from './service-rows.ts';
-import { filledCells, isBlank, isSeparatorRow, splitSourceLines, type SourceLine } from './source-lines.ts';
+import { readSourceLines } from './input-shapes.ts';
+import { filledCells, isBlank, isSeparatorRow, type SourceLine } from './source-lines.ts';
 import { parseTimeLimit } from './time-limit.ts';
 import {
+  assumedServiceColumns,
+  findShapedHeaders,
   isColumnNumberRow,
   recogniseHeader,
-  STANDARD_SERVICE_COLUMNS,
   type GrsColumn,
   type ServiceColumn,
   type TableHeader,
@@ -50,6 +56,9 @@ class CharterTextReader {
   private wrappedHeaderLines: string[][] = [];
   readonly warnings: Warning[] = [];
 
+  /** header rows in words the importer does not know, found by the table under them */
+  constructor(private readonly shapedHeaders: ReadonlyMap<number, TableHeader> = new Map()) {}
+
   read(source: SourceLine): void {
     if (isBlank(source) || isSeparatorRow(source)) return;
 
@@ -66,13 +75,18 @@ class CharterTextReader {
     if (this.isRepeatedWrappedHeaderLine(source)) return;
     const singleLineHeader = recogniseHeader(source);
     if (singleLineHeader) this.wrappedHeaderLines = [];
-    const header = singleLineHeader ?? this.headerFromWrappedLines(source);
+    const header = singleLineHeader ?? this.headerFromWrappedLines(source) ?? this.shapedHeader(source);
     if (header) {
       this.enterTable(header, source);
       return;
     }
     if (isColumnNumberRow(source)) return;
     if (this.extendWrappedHeader(source)) return;
+
+    // a table of services under no heading and no header row is still a table of services
+    if ((this.mode === 'preamble' || this.mode === 'vision_mission') && source.tabular && parseSerial(source.cells[0] ?? '') !== null && filledCells(source).length >= 4) {
+      this.mode = 'services';
+    }
 
     switch (this.mode) {
       case 'preamble':
@@ -123,6 +137,11 @@ class CharterTextReader {
         this.mode = 'other';
         this.header = null;
     }
+  }
+
+  private shapedHeader(source: SourceLine): TableHeader | null {
+    if (this.mode === 'grs' || this.mode === 'expectations' || this.mode === 'other') return null;
+    return this.shapedHeaders.get(source.line) ?? null;
   }
 
   private headerFromWrappedLines(source: SourceLine): TableHeader | null {
@@ -192,12 +211,15 @@ class CharterTextReader {
   private serviceColumns(source: SourceLine): (ServiceColumn | null)[] | null {
     if (this.header?.kind === 'services') return this.header.columns;
     const filled = filledCells(source);
-    if (!source.tabular || parseSerial(source.cells[0] ?? '') === null || filled.length < 5) return null;
-    this.header = { kind: 'services', columns: STANDARD_SERVICE_COLUMNS };
+    if (!source.tabular || parseSerial(source.cells[0] ?? '') === null || filled.length < 3) return null;
+    this.header = { kind: 'services', columns: assumedServiceColumns(source) };
     this.warnings.push({
       line: source.line,
       code: 'assumed_columns',
-      message: 'A service table has no header row; the standard seven columns (serial, name, method, documents, fee, time limit, officer) were assumed.',
+      message:
+        source.cells.length === 7
+          ? 'A service table has no header row; the standard seven columns (serial, name, method, documents, fee, time limit, officer) were assumed.'
+          : `A service table has no header row; its ${source.cells.length} columns were placed by what their cells hold.`,
     });
     return this.header.columns;
   }
@@ -247,10 +269,14 @@ class CharterTextReader {
   private readExpectationLine(source: SourceLine): void {
     const text = filledCells(source)
       .filter((cell) => parseSerial(cell) === null)
-      .join(' ')
-      .replace(/^([০-৯0-9]{1,2}[.।)]|[-•*▪●])\s*/, '')
-      .trim();
-    if (text) this.expectations.push(text);
+      .join(' ');
+    const item = stripListMarker(text);
+    if (item) this.expectations.push(item);
+  }
+
+  /** The office's banner, dropped at a page break: its name if the header gives none. */
+  readBanner(text: string, line: number): void {
+    this.preamble.readBannerLine(text, line);
   }
 
   private unplaced(source: SourceLine): void {
@@ -262,7 +288,9 @@ class CharterTextReader {
   finish(): CharterDocument {
     const warnings = this.warnings;
     const preamble = this.preamble.finish(warnings);
+    resolveTableColumns(this.serviceRows, warnings);
     resolveDittoMarks(this.serviceRows, warnings);
+    warnRepeatedSerials(this.serviceRows, warnings);
     const services = this.serviceRows.map((row) => buildService(row, warnings));
     inferMissingOfficers(services, warnings);
     const grsContacts = this.grsRows.map((row) => this.buildGrsContact(row));
@@ -299,7 +327,13 @@ function joinCells(upper: string[], lower: string[]): string[] {
 }
 
 export function parseCharterText(text: string): CharterDocument {
-  const reader = new CharterTextReader();
-  for (const source of splitSourceLines(text)) reader.read(source);
+  const { lines, warnings } = readSourceLines(text);
+  const reader = new CharterTextReader(findShapedHeaders(lines));
+  reader.warnings.push(...warnings);
+  const furniture = findPageFurniture(lines, formFeedLines(text));
+  for (const source of lines) {
+    if (!furniture.dropped.has(source.line)) reader.read(source);
+  }
+  for (const banner of furniture.banners) reader.readBanner(banner.text, banner.line);
   return reader.finish();
 }

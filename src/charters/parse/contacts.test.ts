@@ -294,3 +294,25 @@ test('parsing any officer cell never throws and gives well-formed contacts', () 
     { numRuns: 2000 },
   );
 });
+
+test('a post or desk alone is a designation, never a name', () => {
+  for (const post of [
+    'ভারপ্রাপ্ত কর্মকর্তা (ওসি)', 'উপ-পরিদর্শক (এসআই)', 'মোটরযান পরিদর্শক', 'ভেটেরিনারি সার্জন', 'সাব-রেজিস্ট্রার', 'কাউন্সিলর',
+    'নাজির', 'হিসাবরক্ষক', 'ইউনিয়ন ভূমি সহকারী কর্মকর্তা', 'প্রধান নির্বাহী কর্মকর্তা', 'উপজেলা প্রাণিসম্পদ কর্মকর্তা',
+    'তথ্য ও অভিযোগ ডেস্ক', 'Officer-in-Charge',
+  ]) {
+    const { officer, notes } = parseOfficerCell(post);
+    assert.deepEqual([officer?.name_bn, officer?.designation_bn, notes], [null, post, []], post);
+  }
+});
+
+test('the post written before the person is split at the honorific', () => {
+  const { officer } = parseOfficerCell('উপজেলা নির্বাহী অফিসার জনাব মোঃ আবুল কাশেম মোবাইল: ০১৭১১-২২৩৩৪৪');
+  assert.deepEqual([officer?.name_bn, officer?.designation_bn, officer?.mobile], ['মোঃ আবুল কাশেম', 'উপজেলা নির্বাহী অফিসার', '+8801711223344']);
+});
+
+test('an office answering for a service is a designation; the room a post sits in is dropped', () => {
+  assert.deepEqual(parseOfficerCell('সংশ্লিষ্ট ইউনিয়ন ভূমি অফিস').officer?.designation_bn, 'সংশ্লিষ্ট ইউনিয়ন ভূমি অফিস');
+  const { officer } = parseOfficerCell('ভেটেরিনারি সার্জন, রুম নং-০২, ফোন: ০৮৬২৪-৫৬০১১');
+  assert.deepEqual([officer?.name_bn, officer?.designation_bn, officer?.phone], [null, 'ভেটেরিনারি সার্জন', '+880862456011']);
+});

@@ -2,6 +2,8 @@
 
 import type { Officer, ParseNote } from '../model.ts';
 import { banglaPattern, cleanCellLines, cleanCellText, toAsciiDigits } from './bangla-text.ts';
+import { findDesignationStart, isPostWord, postWordKind, withoutWorkplace } from './designations.ts';
+import { namesFieldOffice } from './office-words.ts';
 
 const BANGLADESH = '880';
 
@@ -143,19 +145,6 @@ const NAME_TITLES = banglaPattern(
   '^(?:(?:প্রকৌশলী|কৃষিবিদ|অধ্যাপক|প্রফেসর|ডাঃ|ডা\\.|ড\\.|engr\\.?|dr\\.?|prof\\.?)\\s+)+',
   'iu',
 );
-const DESIGNATION_START = banglaPattern(
-  `${NOT_AFTER_LETTER}(?:${[
-    'উপজেলা', 'জেলা', 'সহকারী', 'সহকারি', 'উপ-', 'উপসহকারী', 'উপপরিচালক', 'পরিচালক', 'মহাপরিচালক',
-    'অতিরিক্ত', 'প্রোগ্রামার', 'সিস্টেম', 'প্রধান', 'সিনিয়র', 'নির্বাহী', 'কর্মকর্তা', 'অফিসার', 'অফিস',
-    'ইউনিয়ন', 'চেয়ারম্যান', 'সচিব', 'প্রকৌশলী', 'হিসাবরক্ষক', 'প্রশাসনিক', 'ইউএনও', 'মেডিকেল', 'প্রভাষক',
-    'অধ্যক্ষ', 'উপাধ্যক্ষ', 'প্রিন্সিপাল', 'ইনস্ট্রাক্টর', 'রেজিস্ট্রার', 'কমিশনার', 'ম্যানেজার', 'ডেপুটি',
-    'ভারপ্রাপ্ত', 'দায়িত্বপ্রাপ্ত', 'সহযোগী', 'শিক্ষক', 'টেকনিশিয়ান', 'কম্পিউটার অপারেটর', 'ডাটা এন্ট্রি',
-    'উচ্চমান', 'স্টেনো', 'অ্যাসিস্ট্যান্ট', 'এসিস্ট্যান্ট', 'assistant', 'programmer', 'officer', 'director',
-    'deputy', 'senior', 'executive', 'engineer', 'manager', 'secretary', 'chairman', 'upazila', 'district',
-    'additional', 'system', 'chief', 'head', 'ইনচার্জ', 'শাখা', 'আরএমও', 'ম্যাজিস্ট্রেট', 'ইউপি', 'পৌর', 'আবাসিক',
-  ].join('|')})`,
-  'iu',
-);
 const EDGE_PUNCTUATION = /^[\s,;:/|\-–—।.]+|[\s,;:/|\-–—।]+$/g;
 
 function tidy(part: string): string | null {
@@ -165,9 +154,9 @@ function tidy(part: string): string | null {
 
 // "সেবা প্রদানকারী: ইউনিয়ন পরিষদ সচিব": a label in front of the person, not part of them
 const LEADING_LABEL = banglaPattern('^\\s*(?:সেবা\\s*প্রদানকারী|দায়িত্বপ্রাপ্ত\\s*কর্মকর্তা|কর্মকর্তা|নাম\\s*ও\\s*পদব[িী])\\s*(?::|ঃ|-|–)\\s*', 'u');
-const NAME_START = banglaPattern('^(?:মোঃ|মো:|মো\\.|মোছাঃ|মোসাঃ|মোহাম্মদ|মুহাম্মদ|শ্রী|শ্রীমতি|বেগম|সৈয়দ|md\\.?)(?:\\s|$)', 'iu');
-// words that qualify a post ("জরুরি বিভাগের মেডিকেল অফিসার"), never part of a person's name
-const POST_QUALIFIERS = new Set(['জরুরি', 'ভূমি', 'অধিগ্রহণ', 'রেকর্ড', 'রুম', 'হিসাব', 'স্বাস্থ্য', 'পরিবার', 'পরিকল্পনা', 'কৃষি', 'মৎস্য', 'প্রাণিসম্পদ', 'সমাজসেবা', 'শিক্ষা', 'নির্বাচন', 'তথ্য', 'আইসিটি', 'সিভিল', 'সার্জন', 'স্থানীয়', 'সরকার', 'রাজস্ব', 'সার্কেল']);
+const NAME_WORDS = 'মোঃ|মো:|মো\\.|মোছাঃ|মোসাঃ|মোহাম্মদ|মুহাম্মদ|শ্রী|শ্রীমতি|বেগম|সৈয়দ|md\\.?';
+const NAME_START = banglaPattern(`^(?:${NAME_WORDS})(?:\\s|$)`, 'iu');
+const NAME_AFTER_POST = banglaPattern(`\\s(?:জনাবা|জনাব|${NAME_WORDS}|mr\\.?|mrs\\.?|ms\\.?)\\s`, 'iu');
 
 /**
  * Whether the words before a designation are a person's name. Officer cells often hold a post
@@ -177,7 +166,7 @@ const POST_QUALIFIERS = new Set(['জরুরি', 'ভূমি', 'অধি�
 function looksLikeName(prefix: string, hadTitle: boolean): boolean {
   if (hadTitle || NAME_START.test(prefix)) return true;
   const words = prefix.trim().split(/\s+/).filter(Boolean);
-  return words.length >= 2 && words.every((word) => !word.endsWith('ের') && !POST_QUALIFIERS.has(word.normalize('NFC')));
+  return words.length >= 2 && words.every((word) => !isPostWord(word));
 }
 
 function splitNameAndDesignation(personText: string): { name: string | null; designation: string | null; guessed: boolean } {
@@ -188,13 +177,27 @@ function splitNameAndDesignation(personText: string): { name: string | null; des
   const text = unlabelled.replace(HONORIFIC, '');
   const hadHonorific = text.length !== unlabelled.length;
   const titles = NAME_TITLES.exec(text)?.[0].length ?? 0;
-  const designationAt = DESIGNATION_START.exec(text.slice(titles))?.index;
+  const found = findDesignationStart(text.slice(titles));
+  const designationAt = found === -1 ? undefined : found;
   const separatorAt = /[,\n]/.exec(text)?.index;
   const splitAt =
     separatorAt !== undefined && (designationAt === undefined || separatorAt < designationAt + titles)
       ? separatorAt
       : designationAt === undefined ? undefined : designationAt + titles;
-  if (splitAt === undefined) return { name: tidy(text), designation: null, guessed: tidy(text) !== null };
+  if (splitAt === undefined) {
+    // "উপজেলা ভূমি অফিস": an office answers for the service, not a person
+    if (namesFieldOffice(text) && !NAME_START.test(text)) return { name: null, designation: tidy(text), guessed: false };
+    // "ইউনিয়ন সমাজসেবা সংগঠক": a post whose rank word is not known, told by its qualifiers; a name has none
+    if (!hadHonorific && titles === 0 && !NAME_START.test(text) && text.split(/\s+/).some((word) => postWordKind(word) === 'qualifier')) {
+      return { name: null, designation: tidy(text), guessed: false };
+    }
+    return { name: tidy(text), designation: null, guessed: tidy(text) !== null };
+  }
+  // "উপজেলা নির্বাহী অফিসার জনাব মোঃ করিম": the post first, then the person
+  const laterName = splitAt === titles && titles === 0 ? NAME_AFTER_POST.exec(text) : null;
+  if (laterName) {
+    return { name: tidy(text.slice(laterName.index).replace(/^\s+/, '').replace(HONORIFIC, '')), designation: tidy(text.slice(0, laterName.index)), guessed: false };
+  }
   const bySeparator = splitAt === separatorAt;
   if (!bySeparator && !looksLikeName(text.slice(0, splitAt), hadHonorific || titles > 0)) {
     return { name: null, designation: tidy(text), guessed: false };
@@ -225,7 +228,8 @@ export function parseOfficerCell(text: string): { officer: Officer | null; notes
     notes.push({ code: 'extra_contact', message: `Officer ${quoted}: kept the first phone, mobile and e-mail; ignored ${[...extra, ...otherEmails].join(', ')}.` });
   }
 
-  const officer: Officer = { name_bn: person.name, designation_bn: person.designation, phone, mobile, email, inferred: false };
+  const designation = person.designation === null ? null : withoutWorkplace(person.designation);
+  const officer: Officer = { name_bn: person.name, designation_bn: designation, phone, mobile, email, inferred: false };
   if (Object.values(officer).every((value) => value === null || value === false)) {
     notes.push({ code: 'unrecognised_officer', message: `Officer ${quoted}: no name, designation, phone or e-mail found.` });
     return { officer: null, notes };

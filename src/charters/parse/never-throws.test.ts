@@ -14,6 +14,18 @@ import { parseCharterText } from './charter-text.ts';
 const seeds = ['jaintiapur.txt', 'jessore-sadar.txt'].map((file) =>
   readFileSync(path.join(DATA_ROOT, 'charters', file), 'utf8'),
 );
+// the same charter in every shape it may be pasted in (see input-shapes.test.ts)
+seeds.push(
+  ...[
+    'shape-html-page.html.txt',
+    'shape-spreadsheet.tsv.txt',
+    'shape-spreadsheet.csv.txt',
+    'shape-pipe-cells.txt',
+    'shape-cell-per-line.txt',
+    'shape-labelled.txt',
+    'shape-pdftotext-layout.txt',
+  ].map((file) => readFileSync(new URL(`./fixtures/${file}`, import.meta.url), 'utf8')),
+);
 
 function assertWellFormed(text: string): void {
   const doc = parseCharterText(text);

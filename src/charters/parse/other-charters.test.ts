@@ -24,7 +24,7 @@ test('a land office charter: title line skipped, office named, all three tables 
 
 test('a land office charter: fees, limits and ditto officers', () => {
   const [mutation, landTax, khas, report, , gpf] = land.services;
-  assert.deepEqual(mutation?.fee, { text: '১১৫০/- টাকা', free: false, amount_bdt: 1150 });
+  assert.deepEqual(mutation?.fee, { text: '১১৫০/- টাকা', free: false, amount_bdt: 1150, schedule: [] });
   assert.equal(mutation?.documents_bn, '১. আবেদনপত্র ২. দলিলের সত্যায়িত কপি');
   assert.equal(mutation?.officer?.phone, '+880822356011');
   assert.deepEqual(landTax?.officer, mutation?.officer);

@@ -18,6 +18,8 @@ export function splitDeliveryMethods(text: string): string[] {
   return slashed.every((part) => part.length <= 40) ? slashed : [text];
 }
 
+const LATIN_ONLY = /^(?=.*[A-Za-z])[^\u0980-\u09FF]*$/;
+
 function attach(notes: ParseNote[], line: number, warnings: Warning[]): void {
   for (const note of notes) warnings.push({ line, ...note });
 }
@@ -59,6 +61,15 @@ export function buildService(row: RawServiceRow, warnings: Warning[]): Service {
     }
   }
 
+  const fee = feeOfColumns(cellTexts(row, 'fee'));
+  if (fee.schedule.length > 1) {
+    const amounts = fee.schedule.map((item) => `${item.amount_bdt}${item.condition_bn ? ` (${item.condition_bn})` : ''}`).join(', ');
+    warnings.push({
+      line: row.line,
+      code: 'fee_schedule',
+      message: `Service ${row.serial}: the fee names ${fee.schedule.length} amounts (${amounts}); all are kept as a fee schedule, and the first, ${fee.schedule[0]?.amount_bdt} taka, is the service's fee.`,
+    });
+  }
   const time = parseTimeLimit(timeText);
   attach(time.notes, row.line, warnings);
   const officer = parseOfficerCell(officerText);
@@ -68,13 +79,14 @@ export function buildService(row: RawServiceRow, warnings: Warning[]): Service {
     category: row.category,
     serial: row.serial,
     name_bn: name || null,
-    name_en: null,
+    // an English charter's name is the English name as well
+    name_en: LATIN_ONLY.test(name) ? name : null,
     delivery_methods: splitDeliveryMethods(cellText(row, 'method')),
     documents_bn: joinLabelled([
       [null, cellText(row, 'documents')],
       ['প্রাপ্তিস্থান', cellText(row, 'source')],
     ]),
-    fee: feeOfColumns(cellTexts(row, 'fee')),
+    fee,
     time_limit: time.limit,
     officer: officer.officer,
     remedy_bn: joinLabelled([

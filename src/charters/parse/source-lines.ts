@@ -1,6 +1,13 @@
 // Splits charter text into numbered lines of cells: tab-separated, markdown pipe tables,
-// or HTML table remnants. Cell text is cleaned of tags and entities.
+// or HTML table remnants. Cell text is cleaned of tags and entities. The other shapes a
+// charter is pasted in are first turned into such lines by input-shapes.ts.
 import { cleanCellText } from './bangla-text.ts';
+
+/** One line of input before it is cut into cells: its text and its 1-based line in the original. */
+export interface InputLine {
+  line: number;
+  text: string;
+}
 
 export interface SourceLine {
   /** 1-based line number in the original input */
@@ -14,12 +21,17 @@ export interface SourceLine {
 const HTML_CELL_BREAK = /<\/t[dh]>\s*<t[dh][^>]*>/gi;
 const HTML_ROW_EDGE = /<\/?(tr|td|th|table|tbody|thead)[^>]*>/gi;
 
-export function splitSourceLines(text: string): SourceLine[] {
+/** The text's lines, numbered from 1, without a byte-order mark, in NFC. */
+export function inputLines(text: string): InputLine[] {
   const lines = text.replace(/^\uFEFF/, '').normalize('NFC').split(/\r\n|\r|\n/);
-  return lines.map((raw, index) => toSourceLine(raw, index + 1));
+  return lines.map((raw, index) => ({ line: index + 1, text: raw }));
 }
 
-function toSourceLine(raw: string, line: number): SourceLine {
+export function splitSourceLines(text: string): SourceLine[] {
+  return inputLines(text).map(({ text: raw, line }) => toSourceLine(raw, line));
+}
+
+export function toSourceLine(raw: string, line: number): SourceLine {
   // <http://…> autolinks are addresses, not tags
   let body = raw.replace(/<((?:https?:\/\/|mailto:)[^>\s]+)>/gi, '$1');
   let tabular = false;

@@ -49,8 +49,22 @@ test('a range of working days is expected at its start and due at its end', () =
   }
 });
 
-test('a range written backwards is put in order', () => {
+test('a range written backwards is put in order, with a warning that says so', () => {
   assert.deepEqual(figures(limitOf('৭-৩ কার্যদিবস')), { ...plain, min: 3, max: 7, unit: 'working_day' });
+  assert.deepEqual(parseTimeLimit('৭-৩ কার্যদিবস').notes, [
+    {
+      code: 'reversed_range',
+      message: 'Time limit "৭-৩ কার্যদিবস" gives its range backwards; read as 3 to 7 working days (expected after 3, due after 7).',
+    },
+  ]);
+  assert.deepEqual(codesOf('৩-৭ কার্যদিবস'), []);
+});
+
+test('calendar days said outright are calendar days, in either language', () => {
+  for (const text of ['7 calendar days', '৭ পঞ্জিকা দিবস', '৭ দিন (পঞ্জিকা)', '৭ পঞ্জিকা দিন', 'Within 7 calendar days']) {
+    assert.deepEqual(figures(limitOf(text)), { ...plain, min: 7, max: 7, unit: 'calendar_day' }, text);
+    assert.deepEqual(codesOf(text), [], text);
+  }
 });
 
 test('a range where applicable is conditional', () => {

@@ -41,6 +41,8 @@ const UNIT_WORDS: UnitWord[] = [
   unitWord('কার্য(?:্য)?\\s*দিবস|কর্ম\\s*দিবস|কার্য(?:্য)?\\s*দিন|কর্ম\\s*দিন|(?:working|business|work)\\s*days?', 'working_day'),
   unitWord('ঘণ্টা|ঘন্টা|hours?|hrs?', 'hour'),
   unitWord('মিনিট|minutes?|mins?', 'hour', 1 / 60),
+  // "৭ পঞ্জিকা দিবস", "7 calendar days": said outright, the plain days they always were
+  unitWord('পঞ্জিকা\\s*(?:দিবস|দিন)|calendar\\s*days?', 'calendar_day'),
   unitWord('মাস|months?', 'month'),
   unitWord('বছর|বৎসর|years?', 'month', 12),
   unitWord('সপ্তাহ|weeks?', 'calendar_day', 7),
@@ -63,6 +65,8 @@ interface Duration {
   unit: TimeUnit | null;
   /** The unit word when it is not one of TIME_UNITS and the figures were converted ("সপ্তাহ"). */
   convertedFrom: string | null;
+  /** "৭-৩": the larger figure written first */
+  reversed: boolean;
 }
 
 function unitOf(word: string | undefined): UnitWord | null {
@@ -77,7 +81,8 @@ function readDurations(text: string): { durations: Duration[]; leftover: string 
     const factor = unit?.factor ?? 1;
     const values = [Number(first), Number(second ?? first)].map((value) => value * factor);
     const convertedFrom = factor === 1 || word === undefined ? null : word;
-    durations.push({ min: Math.min(...values), max: Math.max(...values), unit: unit?.unit ?? null, convertedFrom });
+    const reversed = second !== undefined && Number(first) > Number(second);
+    durations.push({ min: Math.min(...values), max: Math.max(...values), unit: unit?.unit ?? null, convertedFrom, reversed });
     return ' ';
   });
   return { durations, leftover };
@@ -152,6 +157,13 @@ export function parseTimeLimit(text: string): { limit: TimeLimit; notes: ParseNo
   }
   for (const { convertedFrom } of sameUnit.filter((duration) => duration.convertedFrom !== null)) {
     notes.push({ code: 'converted_unit', message: `${describe(cleaned)} is in ${JSON.stringify(convertedFrom)}; converted to ${unit.replace('_', ' ')}s.` });
+  }
+  // the figures are kept as a range from the smaller to the larger, the way every other range reads
+  for (const { min, max } of sameUnit.filter((duration) => duration.reversed)) {
+    notes.push({
+      code: 'reversed_range',
+      message: `${describe(cleaned)} gives its range backwards; read as ${min} to ${max} ${unit.replace('_', ' ')}s (expected after ${min}, due after ${max}).`,
+    });
   }
   const max = Math.max(0, ...sameUnit.map((duration) => duration.max));
   const min = flags.immediate ? 0 : Math.min(max, ...sameUnit.map((duration) => duration.min));

@@ -106,6 +106,7 @@ export interface CharterServices {
   documents_en: string | null;
   fee_amount_bdt: Numeric | null;
   fee_free: Generated<boolean>;
+  fee_schedule: Generated<Json>;
   fee_text: string | null;
   has_officer: Generated<boolean>;
   id: Generated<number>;

@@ -35,7 +35,7 @@ function renderWarnings(lang: Lang, doc: CharterDocument, lines: readonly string
   })}</ol>`;
 }
 
-/** The largest file the upload takes (the importer's own limit is 10 MB; a long charter is ~100 KB). */
+/** The largest file the upload takes (the importer's own limit is the same 2 MB; a long charter is ~100 KB). */
 export const UPLOAD_MAX_FILE_BYTES = 2 * 1024 * 1024;
 
 export function renderUploadPage(lang: Lang, view: EditorView, state: UploadState, csrf: string): RenderedPage {

@@ -1,0 +1,4 @@
+// English text: importer.
+export const importer = {
+  // importer keys go here
+};
