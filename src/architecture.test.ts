@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import { PROJECT_ROOT } from './core/paths.ts';
 
 const SRC = path.join(PROJECT_ROOT, 'src');
-const FEATURES = ['offices', 'charters', 'calendar', 'audit', 'accounts', 'mail', 'requests', 'notifications', 'open311'];
+const FEATURES = ['offices', 'charters', 'calendar', 'audit', 'accounts', 'mail', 'requests', 'notifications', 'open311', 'search'];
 /** Folders every feature may use. cli/ and app.ts sit above the features and may use them all. */
 const SHARED = ['core', 'http'];
 

@@ -39,7 +39,7 @@ function metacharacterCharter(): CharterDocument {
         name_en: null,
         delivery_methods: [text('পদ্ধতি')],
         documents_bn: text('কাগজপত্র'),
-        fee: { text: text('মূল্য'), free: false, amount_bdt: null },
+        fee: { text: text('মূল্য'), free: false, amount_bdt: null, schedule: [] },
         time_limit: noTimeLimit(text('সময়সীমা')),
         officer: {
           name_bn: text('কর্মকর্তা'),
@@ -123,7 +123,7 @@ test('the service page shows every field with & < > " \' as text, and the mail l
 });
 
 test('a directory search with a quote in it finds the office and lists its name escaped', async () => {
-  const body = await page(`/?q=${encodeURIComponent('"দপ্তর"')}`);
+  const body = await page(`/search?q=${encodeURIComponent('"দপ্তর"')}`);
   assert.ok(body.includes('value="&quot;দপ্তর&quot;"'), 'the query in the search box');
   assertShownAsText(body, ['দপ্তর'], 'the search results');
 });

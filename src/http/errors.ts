@@ -12,6 +12,7 @@ import type { ErrorResponse } from './api-schemas.ts';
 import { routeMethods } from './hostile-input.ts';
 import { html } from './html.ts';
 import { renderPage } from './layout.ts';
+import { renderSearchForm } from './search-form.ts';
 import { SECURITY_HEADERS } from './security-headers.ts';
 
 /** An error ready to send in either form. */
@@ -199,7 +200,9 @@ function send(request: FastifyRequest, reply: FastifyReply, error: ErrorAnswer) 
   const lang = request.lang ?? 'bn';
   const heading = t(lang, error.title);
   const note = (error.note ?? error.message)(lang);
-  const body = html`<h1>${heading}</h1>${note && note !== heading ? html`<p>${note}</p>` : ''}<p><a href="/">${t(lang, 'nav.home')}</a></p>`;
+  // a page not found offers the search, for what the address was meant to reach
+  const search = error.status === 404 ? renderSearchForm(lang, '', { label: 'search.not_found_prompt' }) : '';
+  const body = html`<h1>${heading}</h1>${note && note !== heading ? html`<p>${note}</p>` : ''}${search}<p><a href="/">${t(lang, 'nav.home')}</a></p>`;
   return reply
     .status(error.status)
     .type('text/html; charset=utf-8')

@@ -13,7 +13,7 @@ import { normaliseSearchTerm } from './directory-cache.ts';
 import { readDirectoryRevision } from './directory-repository.ts';
 
 const JESSORE = 'doict-sadar-jessore';
-const SEARCH = `/?q=${encodeURIComponent('ICT Office')}`;
+const SEARCH = `/search?q=${encodeURIComponent('ICT Office')}`;
 const DIRECTORY_PAGES = ['/', '/divisions/khulna', '/districts/jashore', '/upazilas/jashore-sadar', '/organisations', '/organisations/doict', SEARCH];
 
 let database: TestDatabase;
@@ -155,7 +155,7 @@ test('a search is kept per term, one page for the same term typed differently, a
   let hidden = '';
   await changeBehindTheRevision(async () => (hidden = await publishAnotherJessoreOffice('Upazila ICT Office, found later')));
   for (const variant of ['  ICT   Office ', 'ICT\tOffice']) {
-    assert.equal((await get(`/?q=${encodeURIComponent(variant)}`)).body, first, `"${variant}" is the same search, served from memory`);
+    assert.equal((await get(`/search?q=${encodeURIComponent(variant)}`)).body, first, `"${variant}" is the same search, served from memory`);
   }
   assert.ok(!first.includes(`/offices/${hidden}`));
   await setRevision((await readDirectoryRevision(database.db)) + 1);
@@ -168,7 +168,7 @@ test('a search is kept per term, one page for the same term typed differently, a
 
 test('a page past the end of a list is answered but not kept; an unknown place is a 404 and keeps nothing', async () => {
   const pastTheEnd = `${SEARCH}&page=9`;
-  const totalIn = (body: string) => /লিখে ([০-৯]+)টি দপ্তর/.exec(body)?.[1];
+  const totalIn = (body: string) => /লিখে ([০-৯]+)টি ফলাফল/.exec(body)?.[1];
   const before = totalIn((await get(pastTheEnd)).body);
   assert.ok(before);
   await get(SEARCH); // page 1, kept

@@ -28,8 +28,8 @@ after(async () => {
 });
 
 async function search(query: string, lang?: 'bn' | 'en'): Promise<string> {
-  const response = await app.inject({ method: 'GET', url: '/', query: lang ? { q: query, lang } : { q: query } });
-  assert.equal(response.statusCode, 200, `GET /?q=${query}`);
+  const response = await app.inject({ method: 'GET', url: '/search', query: lang ? { q: query, lang } : { q: query } });
+  assert.equal(response.statusCode, 200, `GET /search?q=${query}`);
   return response.body;
 }
 

@@ -29,7 +29,7 @@ function charter(name_bn: string, address_bn: string | null, website: string | n
         name_en: null,
         delivery_methods: [],
         documents_bn: null,
-        fee: { text: 'বিনামূল্যে', free: true, amount_bdt: null },
+        fee: { text: 'বিনামূল্যে', free: true, amount_bdt: null, schedule: [] },
         time_limit: noTimeLimit('তাৎক্ষণিক'),
         officer: null,
         remedy_bn: null,
@@ -114,19 +114,22 @@ test('an upazila with many offices is paginated, 50 to a page, with links that n
 });
 
 test('search finds offices by Bangla or English name fragments, a page at a time, keeping the term in the page links', async () => {
-  const bangla = (await get(`/?q=${encodeURIComponent('জেন্টাপুর')}`)).body;
-  assert.deepEqual(links(bangla, '/offices/'), [`/offices/${JAINTIAPUR}`]);
+  const bangla = (await get(`/search?q=${encodeURIComponent('জেন্টাপুর')}`)).body;
+  assert.equal(links(bangla, '/offices/')[0], `/offices/${JAINTIAPUR}`, 'the office first, then its services that name the place');
+  assert.ok(!links(bangla, '/offices/').includes(`/offices/${JESSORE}`));
   assert.ok(bangla.includes('value="জেন্টাপুর"'));
-  const many = (await get(`/?q=${encodeURIComponent('সাভার')}`)).body;
-  assert.ok(many.includes('“সাভার” লিখে ১২০টি দপ্তর পাওয়া গেছে'));
-  assert.equal(links(many, '/offices/').length, 50);
-  assert.ok(many.includes(`href="/?q=${encodeURIComponent('সাভার')}&amp;page=2"`));
+  const many = (await get(`/search?q=${encodeURIComponent('সাভার')}`)).body;
+  assert.ok(many.includes('“সাভার” লিখে ১২০টি ফলাফল পাওয়া গেছে'));
+  assert.equal(links(many, '/offices/').length, 20);
+  assert.ok(many.includes(`href="/search?q=${encodeURIComponent('সাভার')}&amp;page=2"`));
   assert.match(many, /সাভার, ঢাকা · ১টি সেবা/, 'each result says where the office is');
-  const page3 = (await get(`/?q=${encodeURIComponent('সাভার')}&page=3`)).body;
-  assert.equal(links(page3, '/offices/').length, 20);
-  const past = (await get(`/?q=${encodeURIComponent('সাভার')}&page=4`)).body;
-  assert.ok(past.includes('১২০টি দপ্তর'), 'past the last page the total is still right');
-  assert.ok((await get('/?q=100%25')).body.includes('কোনো দপ্তর পাওয়া যায়নি'), '% is a character, not a wildcard');
+  const page6 = (await get(`/search?q=${encodeURIComponent('সাভার')}&page=6`)).body;
+  assert.equal(links(page6, '/offices/').length, 20);
+  const past = (await get(`/search?q=${encodeURIComponent('সাভার')}&page=7`)).body;
+  assert.ok(past.includes('১২০টি ফলাফল'), 'past the last page the total is still right');
+  assert.equal(links(past, '/offices/').length, 0);
+  assert.ok((await get('/search?q=%25')).body.includes('অন্তত ২টি অক্ষর'), 'a lone % is no wildcard: it asks for letters');
+  assert.equal(links((await get('/search?q=100%25')).body, '/offices/')[0], '/offices/dae-savar-100', 'the number is searched, the % is not');
 });
 
 test('by organisation: ministry → division → department → offices', async () => {
@@ -154,7 +157,7 @@ test('unknown places and organisations are 404 pages', async () => {
 });
 
 test('every directory page stays under 30 KB gzipped', async () => {
-  const urls = ['/', '/divisions/dhaka', '/districts/dhaka', '/upazilas/dhaka-savar', '/upazilas/dhaka-savar?page=2', `/?q=${encodeURIComponent('সাভার')}`, '/organisations', '/organisations/dae', '/?lang=en'];
+  const urls = ['/', '/divisions/dhaka', '/districts/dhaka', '/upazilas/dhaka-savar', '/upazilas/dhaka-savar?page=2', `/search?q=${encodeURIComponent('সাভার')}`, '/organisations', '/organisations/dae', '/?lang=en'];
   for (const url of urls) {
     const response = await get(url);
     assert.equal(response.statusCode, 200, `${url}: ${response.body.slice(0, 300)}`);

@@ -12,7 +12,6 @@ import {
   OFFICES_PER_PAGE,
   publishedCountAt,
   publishedCountsByOrganisation,
-  searchPublishedOffices,
   type OrganisationRow,
   type PlaceRow,
   type PlaceWithCount,
@@ -59,11 +58,6 @@ export async function loadHome(db: Kysely<DB>, lang: Lang): Promise<HomeView> {
   const counts = countsBySlug(stored);
   const divisions = allDivisions().map((division) => ({ label: placeName(lang, division), href: divisionHref(division.slug), count: counts.get(division.slug) ?? 0 }));
   return { divisions: byLabel(lang, divisions), unplaced };
-}
-
-export async function loadSearch(db: Kysely<DB>, query: string, page: number): Promise<OfficePage> {
-  const { total, offices } = await searchPublishedOffices(db, query, page);
-  return { offices, total, page, pages: pageCount(total, OFFICES_PER_PAGE), hrefOfPage: (n) => pageHref('/', { q: query }, n) };
 }
 
 export interface DivisionView {

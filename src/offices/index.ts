@@ -5,6 +5,8 @@ export { allDistricts, hostLabels, locateOffice, type OfficeLocation } from './g
 export { officeName } from './office-name.ts';
 export { keptOfficeNames } from './office-names-cache.ts';
 export { searchPublishedOffices, type OfficeListing } from './directory-repository.ts';
+export { findOfficeListings, searchOffices, type OfficeMatch } from './office-search.ts';
+export { DirectoryPages, normaliseSearchTerm, type DirectoryPage } from './directory-cache.ts';
 export { identifyOrganisation } from './organisations.ts';
 export {
   ensureLocation,

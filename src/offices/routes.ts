@@ -15,14 +15,13 @@ import {
   loadHome,
   loadOrganisation,
   loadOrganisations,
-  loadSearch,
   loadUnplaced,
   loadUpazila,
   organisationHref,
   UNRECORDED,
   upazilaHref,
 } from './directory.ts';
-import { renderDirectoryPage, renderSearchPage, renderUnplacedPage } from './pages/directory-page.ts';
+import { renderDirectoryPage, renderUnplacedPage } from './pages/directory-page.ts';
 import { pageHref } from './pages/directory-parts.ts';
 import { renderOrganisationPage, renderOrganisationsPage } from './pages/organisation-page.ts';
 import { renderDistrictPage, renderDivisionPage, renderUpazilaPage } from './pages/place-page.ts';
@@ -57,7 +56,7 @@ export async function officesRoutes(fastify: FastifyInstance, options: OfficesRo
       // compressed once in the page cache, not again on every answer
       config: PUBLIC, compress: false,
       schema: {
-        summary: 'Office directory: the divisions with their counts of published charters, or a page of search results',
+        summary: 'Office directory: the divisions with their counts of published charters (a search, ?q=, moved to /search)',
         querystring: listQuery.extend({ q: z.string().max(200).optional() }),
       },
     },
@@ -65,18 +64,9 @@ export async function officesRoutes(fastify: FastifyInstance, options: OfficesRo
       const { lang } = request;
       const query = normaliseSearchTerm(request.query.q ?? '');
       if (!query) return pages.send(request, reply, '/', async () => renderDirectoryPage(lang, await loadHome(app.db, lang)));
-      const page = request.query.page ?? 1;
-      const address = pageHref('/', { q: query }, page);
-      return pages.send(
-        request,
-        reply,
-        address,
-        async () => {
-          const results = await loadSearch(app.db, query, page);
-          return { ...renderSearchPage(lang, query, results), keep: !pastTheEnd(results) };
-        },
-        'searches',
-      );
+      // the search moved to /search (src/search/), which finds services as well as offices
+      const { page, lang: chosen } = request.query;
+      return reply.redirect(pageHref('/search', chosen ? { q: query, lang: chosen } : { q: query }, page ?? 1), 301);
     },
   );
 

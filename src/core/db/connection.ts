@@ -1,5 +1,6 @@
 // Opens the database: PostgreSQL when a URL is given, otherwise embedded PGlite under dataDir.
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient } from 'kysely';
 import pg from 'pg';
 import { DEFAULT_DATABASE_TIMEOUTS, type DatabaseTimeouts } from '../config.ts';
@@ -136,6 +137,8 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   try {
     const pglite = await PGlite.create(options.pgliteDir, {
       parsers: { [NUMERIC_OID]: parseNumeric, [INT8_OID]: parseNumeric, [DATE_OID]: keepDate },
+      // the search's trigram indexes (migration 0019); PostgreSQL ships the extension itself
+      extensions: { pg_trgm },
     });
     const pool = createPgLitePool(pglite);
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
