@@ -36,6 +36,7 @@ import { requestTransferRoutes } from './requests/transfer-routes.ts';
 import { requestRatingRoutes } from './requests/rating-routes.ts';
 import { requestsApiRoutes } from './requests/api-routes.ts';
 import { apiDocsRoutes } from './http/api-docs.ts';
+import { searchRoutes } from './search/routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -147,7 +148,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(notificationsRoutes, { findOffice: (slug) => findOfficeBySlug(options.db, slug) });
   await app.register(assetsRoutes);
   await app.register(officesRoutes);
-  await app.register(chartersRoutes, { pageCache: options.pageCache ?? new PageCache() });
+  await app.register(chartersRoutes, { pageCache: options.pageCache ?? new PageCache(), publicUrl: options.publicUrl });
+  // the search over offices and charters' services, at /search
+  await app.register(searchRoutes);
   await app.register(deadlineRoutes);
   await app.register(requestsPublicRoutes, { notices });
   await app.register(calendarRoutes, {

@@ -1,25 +1,9 @@
-// The otpauth:// link of a TOTP enrolment as a QR code: inline SVG made on the server, so the
-// page needs no script and no image from elsewhere (the CSP allows neither inline script nor
-// other origins).
-import QRCode from 'qrcode';
-import { escapeHtml, Html } from '../http/html.ts';
+// The otpauth:// link of a TOTP enrolment as a QR code: inline SVG made on the server
+// (http/qr-svg.ts, shared with the printed charter).
+import { qrCodeSvg } from '../http/qr-svg.ts';
+import type { Html } from '../http/html.ts';
 
-// What qrcode 1.5's SVG renderer writes: one <svg> with a white background rectangle and one
-// path of the dark modules, nothing else. Every character of the path data is a path command
-// letter, a digit, a dot or a space.
-const EXPECTED_SVG =
-  /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" viewBox="0 0 \d+ \d+" shape-rendering="crispEdges"><path fill="#ffffff" d="M0 0h\d+v\d+H0z"\/><path stroke="#000000" d="[MmHhVv0-9. ]+"\/><\/svg>\n?$/;
-
-/**
- * The QR code as markup for the html template. It is our own generated markup, not data: the
- * link only decides which modules are dark, never any text in the SVG, and the output is checked
- * against the one shape qrcode writes before it is trusted, so an upgrade that changed it (or
- * anything unexpected) fails loudly instead of reaching the page unescaped.
- */
-export async function totpQrSvg(uri: string, label: string): Promise<Html> {
-  const svg = await QRCode.toString(uri, { type: 'svg', errorCorrectionLevel: 'M', margin: 4 });
-  if (!EXPECTED_SVG.test(svg)) throw new Error('qrcode wrote an SVG of an unexpected shape; refusing to put it in a page');
-  // role and name for screen readers; the label is escaped like any attribute value
-  const named = svg.trimEnd().replace('<svg ', `<svg role="img" aria-label="${escapeHtml(label)}" focusable="false" `);
-  return new Html(named);
+/** The enrolment link as a QR code; http/qr-svg.ts checks qrcode's output before it is trusted. */
+export function totpQrSvg(uri: string, label: string): Promise<Html> {
+  return qrCodeSvg(uri, label);
 }

@@ -38,6 +38,15 @@ test('the 2026 holiday page lists Victory Day in Bangla with Bangla digits, and 
   assert.match(en.body, /16 December/);
 });
 
+test('the holiday page shows one card per date: the two holidays of 20 March 2026 share one', async () => {
+  const body = (await app.inject('/calendar/2026?lang=en')).body;
+  const dates = [...body.matchAll(/<time datetime="(\d{4}-\d{2}-\d{2})">/g)].map((match) => match[1]);
+  assert.ok(dates.length > 20, 'the year has its holidays');
+  assert.equal(new Set(dates).size, dates.length, 'no date has two cards');
+  const card = body.slice(body.indexOf('<time datetime="2026-03-20">'), body.indexOf('</tr>', body.indexOf('<time datetime="2026-03-20">')));
+  assert.equal(card.match(/<li/g)?.length, 2, 'both holidays of the day are in its card');
+});
+
 test('/calendar goes to this year, and a year without data says so', async () => {
   const response = await app.inject('/calendar');
   assert.equal(response.statusCode, 302);

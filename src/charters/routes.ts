@@ -10,7 +10,7 @@ import { PUBLIC } from '../http/access.ts';
 import { errorResponses } from '../http/api-schemas.ts';
 import { renderPage, type RenderedPage } from '../http/layout.ts';
 import { PageCache, sendCached, type ResponseContent } from '../http/page-cache.ts';
-import type { Lang } from '../core/i18n/index.ts';
+import { t, type Lang } from '../core/i18n/index.ts';
 import { findOfficeBySlug } from '../offices/index.ts';
 import { charterDocumentSchema } from './charter-schema.ts';
 import { charterEditorRoutes } from './editor/routes.ts';
@@ -18,7 +18,12 @@ import { charterCsv } from './charter-csv.ts';
 import { ChartersError } from './errors.ts';
 import { renderCharterPage } from './pages/charter-page.ts';
 import { renderServicePage } from './pages/service-page.ts';
+import { charterPrintPath, PAPER_SIZES, renderCharterPrintPage } from './pages/charter-print-page.ts';
+import { qrCodeSvg } from '../http/qr-svg.ts';
+import { formatDate } from '../core/format.ts';
 import { SERVICE_CODE_PATTERN } from './model.ts';
+import { buildGrsLadder } from './grs-ladder.ts';
+import { loadCharterPageContext } from './page-context.ts';
 import { exportCharter, loadPublishedCharter, loadPublishedService, serviceCodeOfOldId } from './published-charter.ts';
 
 // an unknown ?lang= falls back to the cookie or Bangla (see http/lang.ts) rather than failing the page
@@ -35,19 +40,25 @@ const prettyJson = (doc: unknown) => `${JSON.stringify(doc, null, 2)}\n`;
  * office's row names its published version and when it was published (a republish gives a new
  * key at once, on every instance) and holds the name and address the pages show.
  */
-async function publishedOfficeKey(db: FastifyInstance['db'], slug: string): Promise<{ slug: string; key: string }> {
+async function publishedOfficeKey(
+  db: FastifyInstance['db'],
+  slug: string,
+): Promise<{ id: number; organisation_id: number | null; slug: string; key: string }> {
   const office = await findOfficeBySlug(db, slug);
   if (!office || office.published_charter_version_id === null) throw new ChartersError('office_not_found', slug);
   // A republish landing between this read and the render files newer content under this
   // older key, which no later request asks for: never older content under a newer key.
   const key = createHash('sha256').update(JSON.stringify(office)).digest('base64url');
-  return { slug: office.slug, key };
+  return { id: office.id, organisation_id: office.organisation_id, slug: office.slug, key };
 }
 
 /** The page in its frame; the language switch links to the page's own address, not the request's, so one copy serves every URL. */
 function pageContent(lang: Lang, path: string, page: RenderedPage): ResponseContent {
-  return { contentType: 'text/html; charset=utf-8', body: renderPage({ lang, title: page.title, path, body: page.body }) };
+  return { contentType: 'text/html; charset=utf-8', body: renderPage({ lang, title: page.title, path, body: page.body, stylesheet: page.stylesheet }) };
 }
+
+// an unknown paper size falls back to A4, as an unknown ?lang= falls back
+const printQuery = z.object({ ...langQuery, paper: z.enum(PAPER_SIZES).optional().catch(undefined) });
 
 /** ?lang sets the language cookie (http/lang.ts): such an answer is the visitor's own. */
 const setsLanguage = (request: FastifyRequest) => (request.query as { lang?: unknown } | undefined)?.lang !== undefined;
@@ -55,6 +66,8 @@ const setsLanguage = (request: FastifyRequest) => (request.query as { lang?: unk
 export interface ChartersRoutesOptions {
   /** the app's cache of rendered pages; tests pass their own to watch it */
   pageCache?: PageCache;
+  /** PUBLIC_URL: the address printed charters' QR codes point to; unset, the request's own origin */
+  publicUrl?: string | undefined;
 }
 
 export async function chartersRoutes(fastify: FastifyInstance, options: ChartersRoutesOptions = {}): Promise<void> {
@@ -70,9 +83,11 @@ export async function chartersRoutes(fastify: FastifyInstance, options: Charters
     async (request, reply) => {
       const { lang } = request;
       const office = await publishedOfficeKey(app.db, request.params.slug);
-      const page = await pageCache.get(`charter-page:${office.key}:${lang}`, async () => {
+      // the office's hours belong to the calendar, not to the office's row: they are part of the key
+      const { context, key: contextKey } = await loadCharterPageContext(app.db, office);
+      const page = await pageCache.get(`charter-page:${office.key}:${contextKey}:${lang}`, async () => {
         const charter = await loadPublishedCharter(app.db, office.slug);
-        return pageContent(lang, `/offices/${office.slug}`, renderCharterPage(lang, charter));
+        return pageContent(lang, `/offices/${office.slug}`, renderCharterPage(lang, charter, context));
       });
       return sendCached(request, reply, page, { private: setsLanguage(request) });
     },
@@ -103,9 +118,41 @@ export async function chartersRoutes(fastify: FastifyInstance, options: Charters
       // a code that names no service throws here, and nothing is kept
       const page = await pageCache.get(`service-page:${office.key}:${code}:${lang}`, async () => {
         const { office: shown, service } = await loadPublishedService(app.db, office.slug, code);
-        return pageContent(lang, `/offices/${office.slug}/services/${code}`, renderServicePage(lang, { office: shown, service }));
+        const ladder = buildGrsLadder(await loadPublishedCharter(app.db, office.slug));
+        return pageContent(lang, `/offices/${office.slug}/services/${code}`, renderServicePage(lang, { office: shown, service, ladder }));
       });
       return sendCached(request, reply, page, { private: setsLanguage(request) });
+    },
+  );
+
+  app.get(
+    '/offices/:slug/print',
+    {
+      config: PUBLIC,
+      compress: false,
+      schema: {
+        summary: "An office's published charter to print: A4, or ?paper=a3 for the notice board",
+        params: officeParams,
+        querystring: printQuery,
+      },
+    },
+    async (request, reply) => {
+      const { lang } = request;
+      const paper = request.query.paper ?? 'a4';
+      const office = await publishedOfficeKey(app.db, request.params.slug);
+      // without PUBLIC_URL the address comes from the Host header: kept apart per origin, and
+      // never handed by a shared cache to a reader who asked under another name
+      const origin = options.publicUrl ?? `${request.protocol}://${request.host}`;
+      const printedAt = new Date();
+      // the print date is the day's: a new copy each Dhaka day
+      const key = `charter-print:${office.key}:${lang}:${paper}:${formatDate('en', printedAt)}:${origin}`;
+      const page = await pageCache.get(key, async () => {
+        const charter = await loadPublishedCharter(app.db, office.slug);
+        const charterUrl = `${origin}/offices/${office.slug}${lang === 'en' ? '?lang=en' : ''}`;
+        const qr = await qrCodeSvg(charterUrl, t(lang, 'print.qr_label', { url: charterUrl }));
+        return pageContent(lang, charterPrintPath(office.slug, paper), renderCharterPrintPage(lang, charter, { paper, charterUrl, qr, printedAt }));
+      });
+      return sendCached(request, reply, page, { private: setsLanguage(request) || options.publicUrl === undefined });
     },
   );
 

@@ -9,6 +9,8 @@ export interface PageOptions {
   /** the request path with its query, for the language switch */
   path: string;
   body: Html;
+  /** a page's own stylesheet after site.css, e.g. '/assets/charter-print.css' (a constant, never data) */
+  stylesheet?: string | undefined;
 }
 
 /**
@@ -23,7 +25,7 @@ export function withLang(path: string, lang: Lang): string {
   return `${onlyThisSite(url.pathname)}${url.search}`;
 }
 
-export function renderPage({ lang, title, path, body }: PageOptions): string {
+export function renderPage({ lang, title, path, body, stylesheet }: PageOptions): string {
   const other: Lang = lang === 'bn' ? 'en' : 'bn';
   return html`<!doctype html>
 <html lang="${lang}">
@@ -32,7 +34,7 @@ export function renderPage({ lang, title, path, body }: PageOptions): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title} — ${t(lang, 'site.name')}</title>
 <link rel="stylesheet" href="/assets/site.css">
-</head>
+${stylesheet ? html`<link rel="stylesheet" href="${stylesheet}">\n` : ''}</head>
 <body>
 <a class="skip" href="#main">${t(lang, 'layout.skip')}</a>
 <header class="site-header">
@@ -57,6 +59,8 @@ ${body}
 export interface RenderedPage {
   title: string;
   body: Html;
+  /** see PageOptions.stylesheet */
+  stylesheet?: string;
 }
 
 /** A page of one signed-in user, or holding one citizen's request or a CSRF token: never kept by a shared cache or the back button. */

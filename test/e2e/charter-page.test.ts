@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { type Browser } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { exportCharter } from '../../src/charters/index.ts';
 import type { TestDatabase } from '../../src/core/db/test-database.ts';
 import { openSeededPortal, RESULTS, type SeededPortal } from './seeded-portal.ts';
@@ -23,6 +23,16 @@ after(async () => {
   await portal?.close();
 });
 
+/** The first service's fee and time limit are read without scrolling: within the first 740 px. */
+async function assertFirstServiceOnFirstScreen(page: Page): Promise<void> {
+  const facts = page.locator('#summary ul.service-summary li').first().locator('dd');
+  assert.equal(await facts.count(), 2, 'the first service shows its fee and its time limit');
+  for (const fact of await facts.all()) {
+    const box = await fact.boundingBox();
+    assert.ok(box && box.y + box.height <= 740, `"${await fact.innerText()}" is on the first screen (bottom at ${box ? box.y + box.height : 'none'}px)`);
+  }
+}
+
 test('on a 360 px phone the charter shows every service, switches to English, and prints like the paper charter', { timeout: 90_000 }, async () => {
   assert.ok(browser);
   const doc = await exportCharter(database.db, OFFICE);
@@ -32,17 +42,20 @@ test('on a 360 px phone the charter shows every service, switches to English, an
 
   assert.equal(await page.getAttribute('html', 'lang'), 'bn');
   for (const service of doc.services) {
-    const link = page.getByRole('link', { name: service.name_bn ?? '', exact: true });
+    // named twice: in the list at the top and in the details below
+    const link = page.getByRole('link', { name: service.name_bn ?? '', exact: true }).first();
     assert.ok(await link.isVisible(), `service ${service.serial} is visible`);
   }
   const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
   assert.ok(overflow <= 0, `the page fits 360 px without sideways scrolling (overflow ${overflow}px)`);
+  await assertFirstServiceOnFirstScreen(page);
   await page.screenshot({ path: path.join(RESULTS, 'charter-360-bn.png'), fullPage: true });
 
   await page.getByRole('link', { name: 'English' }).click();
   await page.waitForURL(/lang=en/);
   assert.equal(await page.getAttribute('html', 'lang'), 'en');
-  assert.ok(await page.getByRole('heading', { name: /Citizen services/ }).isVisible());
+  assert.ok(await page.getByRole('heading', { name: /Citizen services/ }).first().isVisible());
+  await assertFirstServiceOnFirstScreen(page);
   assert.ok(await page.getByRole('heading', { level: 1, name: 'Upazila ICT Office, Jaintiapur, Sylhet' }).isVisible());
   await page.screenshot({ path: path.join(RESULTS, 'charter-360-en.png'), fullPage: true });
 

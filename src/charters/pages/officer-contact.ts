@@ -33,10 +33,20 @@ export function renderContactLinks(lang: Lang, contact: ContactDetails): Html {
   return html`<ul class="contact">${phone('charter.phone', contact.phone)}${phone('charter.mobile', contact.mobile)}${email}</ul>`;
 }
 
-export function renderOfficer(lang: Lang, officer: (ContactDetails & { inferred?: boolean }) | null): Html {
+/** A service's responsible officer. Whether the importer filled any of it in from elsewhere is for staff, not shown here. */
+export function renderOfficer(lang: Lang, officer: ContactDetails | null): Html {
   if (!officer) return html`<span class="muted">${t(lang, 'charter.not_stated')}</span>`;
-  const inferred = officer.inferred ? html` <span class="inferred">${t(lang, 'charter.officer_inferred')}</span>` : '';
-  return html`${officer.name_bn ? html`<strong${banglaData(lang)}>${officer.name_bn}</strong>` : ''}${inferred}${
+  return html`${officer.name_bn ? html`<strong${banglaData(lang)}>${officer.name_bn}</strong>` : ''}${
     officer.designation_bn ? html`<br><span${banglaData(lang)}>${officer.designation_bn}</span>` : ''
   }${renderContactLinks(lang, officer)}`;
+}
+
+const sameOfficer = (a: ContactDetails, b: ContactDetails) =>
+  a.name_bn === b.name_bn && a.designation_bn === b.designation_bn && a.phone === b.phone && a.mobile === b.mobile && a.email === b.email;
+
+/** The one officer responsible for every service, when there is one: shown once, not in every card. */
+export function officerOfEveryService(services: readonly { officer: ContactDetails | null }[]): ContactDetails | null {
+  const [first, ...rest] = services.map((service) => service.officer);
+  if (!first || !first.name_bn) return null;
+  return rest.every((officer) => officer !== null && sameOfficer(officer, first)) ? first : null;
 }

@@ -4,7 +4,8 @@ import { formatNumber } from '../../core/format.ts';
 import { t, type Lang, type MessageKey } from '../../core/i18n/index.ts';
 import type { TimeLimit, TimeUnit } from '../model.ts';
 
-function duration(lang: Lang, count: number, unit: TimeUnit): string {
+/** "3 working days", "৩ কার্যদিবস": a count of one unit. */
+export function formatDuration(lang: Lang, count: number, unit: TimeUnit): string {
   const key: MessageKey = `time.unit.${unit}.${count === 1 ? 'one' : 'other'}`;
   return t(lang, key, { count: formatNumber(lang, count) });
 }
@@ -16,7 +17,7 @@ function coreReading(lang: Lang, limit: TimeLimit): string | null {
     if (limit.on_demand) return t(lang, 'time.as_requested');
     return null;
   }
-  const most = duration(lang, max, unit);
+  const most = formatDuration(lang, max, unit);
   if (limit.immediate) return t(lang, 'time.immediately_at_most', { duration: most });
   if (min !== null && min > 0 && min < max) {
     return t(lang, 'time.usually_at_most', { min: formatNumber(lang, min), duration: most });

@@ -11,6 +11,10 @@ import { requestsAttachments } from './en/requests-attachments.ts';
 import { requestsFollowup } from './en/requests-followup.ts';
 import { api } from './en/api.ts';
 import { open311 } from './en/open311.ts';
+import { portalSearch } from './en/search.ts';
+import { charterPages } from './en/charter-pages.ts';
+import { charterPrint } from './en/charter-print.ts';
+import { importer } from './en/importer.ts';
 
-export const enParts = { portal, editor, accounts, calendarAdmin, requests, requestsPublic, requestsStaff, notifications, requestsAttachments, requestsFollowup, api, open311 };
-export const en = { ...portal, ...editor, ...accounts, ...calendarAdmin, ...requests, ...requestsPublic, ...requestsStaff, ...notifications, ...requestsAttachments, ...requestsFollowup, ...api, ...open311 };
+export const enParts = { portal, editor, accounts, calendarAdmin, requests, requestsPublic, requestsStaff, notifications, requestsAttachments, requestsFollowup, api, open311, portalSearch, charterPages, charterPrint, importer };
+export const en = { ...portal, ...editor, ...accounts, ...calendarAdmin, ...requests, ...requestsPublic, ...requestsStaff, ...notifications, ...requestsAttachments, ...requestsFollowup, ...api, ...open311, ...portalSearch, ...charterPages, ...charterPrint, ...importer };
