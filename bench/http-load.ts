@@ -50,7 +50,7 @@ const TARGETS: readonly Target[] = [
   { name: 'GET /upazilas/:upazila', server: 'app', path: '/upazilas/jashore-sadar', headers: BROWSER, goal: 0.5 },
   { name: 'GET /organisations', server: 'app', path: '/organisations', headers: BROWSER, goal: 0.5 },
   { name: 'GET /organisations/:organisation', server: 'app', path: '/organisations/doict', headers: BROWSER, goal: 0.5 },
-  { name: 'GET /?q= (search)', server: 'app', path: `/?q=${encodeURIComponent('যশোর')}`, headers: BROWSER, goal: 0.5 },
+  { name: 'GET /search?q= (services and offices)', server: 'app', path: `/search?q=${encodeURIComponent('যশোর')}`, headers: BROWSER, goal: 0.5 },
 ];
 
 export interface LoadResult {

@@ -125,8 +125,8 @@ try {
       ['organisations', '/organisations'],
       ['department (page 1)', '/organisations/dae'],
       ['department (last page)', `/organisations/dae?page=${Math.max(1, Math.ceil(step / DEPARTMENTS.length / 50))}`],
-      ['search, many matches', `/?q=${encodeURIComponent('কৃষি')}`],
-      ['search, one match', `/?q=bench-dae-${Math.floor(step / 2 / DEPARTMENTS.length) * DEPARTMENTS.length}`],
+      ['search, many matches', `/search?q=${encodeURIComponent('কৃষি')}`],
+      ['search, one match', `/search?q=bench-dae-${Math.floor(step / 2 / DEPARTMENTS.length) * DEPARTMENTS.length}`],
       ['charter page (Jaintiapur)', '/offices/doict-jaintiapur-sylhet'],
     ];
     const health = await timeRequests(app, '/healthz');
