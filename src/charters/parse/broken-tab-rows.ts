@@ -2,6 +2,7 @@
 // on the next line, the broken cell's rest first ("সেবার মূল্য ও" over "পরিশোধ পদ্ধতি\tসময়সীমা…").
 // Such lines are joined back into one row where, together, they make exactly as many cells as the
 // table's full rows; lines that never add up are left as they are.
+import { cleanCellText } from './bangla-text.ts';
 import { isCharterTitle, isPageNumber, isPortalFurniture } from './page-furniture.ts';
 import { recogniseSection } from './sections.ts';
 import { parseSerial } from './service-rows.ts';
@@ -34,18 +35,23 @@ function runsOf(lines: InputLine[]): InputLine[][] {
   return runs;
 }
 
-const startsRow = (line: InputLine | undefined) => line !== undefined && hasTab(line) && parseSerial(cellsOf(line)[0] ?? '') !== null;
+/** The first cell's text without markup ("<br>১<br>" is a serial). */
+const firstCell = (line: InputLine) => cleanCellText(cellsOf(line)[0] ?? '');
+const startsEmpty = (line: InputLine) => firstCell(line) === '';
+const startsRow = (line: InputLine | undefined) => line !== undefined && hasTab(line) && parseSerial(firstCell(line)) !== null;
 
 /** The lines from `at` that make one row of `width` cells, or 0 when they do not add up. */
 function brokenRowLength(run: InputLine[], at: number, width: number): number {
   const first = run[at] as InputLine;
   const next = run[at + 1];
   if (cellsOf(first).length >= width || !next || !(hasTab(first) || hasTab(next))) return 0;
+  // "\t\tরেফারেন্স…": a PDF's continuation line keeps its columns by empty cells; a broken cell never starts empty
+  if (startsEmpty(first)) return 0;
   let cells = cellsOf(first).length;
   for (let end = at + 1; end < run.length; end++) {
     const line = run[end] as InputLine;
     const count = cellsOf(line).length;
-    if (count >= width || startsRow(line)) return 0;
+    if (count >= width || startsRow(line) || startsEmpty(line)) return 0;
     cells += count - 1;
     if (cells === width) return end - at + 1;
     if (cells > width) return 0;

@@ -316,3 +316,12 @@ test('an office answering for a service is a designation; the room a post sits i
   const { officer } = parseOfficerCell('ভেটেরিনারি সার্জন, রুম নং-০২, ফোন: ০৮৬২৪-৫৬০১১');
   assert.deepEqual([officer?.name_bn, officer?.designation_bn, officer?.phone], [null, 'ভেটেরিনারি সার্জন', '+880862456011']);
 });
+
+test('a post whose rank word is unknown is told from a name by its qualifiers', () => {
+  const post = parseOfficerCell('ইউনিয়ন সমাজসেবা সংগঠক, মোবাইল: ০১৭১১-২২৩৩৪৪').officer;
+  assert.deepEqual([post?.name_bn, post?.designation_bn, post?.mobile], [null, 'ইউনিয়ন সমাজসেবা সংগঠক', '+8801711223344']);
+  assert.deepEqual([parseOfficerCell('Head Postmaster').officer?.designation_bn], ['Head Postmaster']);
+  // a name has no such words, and a name with a title is a name whatever follows
+  assert.deepEqual([parseOfficerCell('ফারহানা আক্তার').officer?.name_bn, parseOfficerCell('ফারহানা আক্তার').officer?.designation_bn], ['ফারহানা আক্তার', null]);
+  assert.equal(parseOfficerCell('মোঃ আব্দুল করিম').officer?.designation_bn, null);
+});

@@ -174,8 +174,9 @@ function splitNameAndDesignation(personText: string): { name: string | null; des
   if (labelled) return { name: tidy((labelled[1] ?? '').replace(HONORIFIC, '')), designation: tidy(labelled[2] ?? ''), guessed: false };
 
   const unlabelled = personText.trim().replace(LEADING_LABEL, '');
-  const text = unlabelled.replace(HONORIFIC, '');
-  const hadHonorific = text.length !== unlabelled.length;
+  // a comma left before the contacts ("…সংগঠক, মোবাইল: …") separates nothing
+  const hadHonorific = HONORIFIC.test(unlabelled);
+  const text = unlabelled.replace(HONORIFIC, '').replace(/[\s,;]+$/u, '');
   const titles = NAME_TITLES.exec(text)?.[0].length ?? 0;
   const found = findDesignationStart(text.slice(titles));
   const designationAt = found === -1 ? undefined : found;

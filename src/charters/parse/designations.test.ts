@@ -28,6 +28,16 @@ test('rank words are told from their qualifiers, glued grades included', () => {
   assert.equal(postWordKind('করিম'), null);
 });
 
+test('a worker of a field and the feminine of a rank are ranks too', () => {
+  assert.equal(postWordKind('সমাজকর্মী'), 'rank');
+  assert.equal(postWordKind('মাঠকর্মী'), 'rank');
+  assert.equal(postWordKind('পরিদর্শিকা'), 'rank');
+  assert.equal(postWordKind('শিক্ষিকা'), 'rank');
+  assert.equal(postWordKind('Counsellor,'), 'rank');
+  // a word that merely ends like a feminine is no rank
+  assert.equal(postWordKind('মল্লিকা'), null);
+});
+
 test('the room and building where a post sits are not part of it; its place and its council are', () => {
   assert.equal(withoutWorkplace('ভেটেরিনারি সার্জন, রুম নং-০২'), 'ভেটেরিনারি সার্জন');
   assert.equal(withoutWorkplace('উপজেলা প্রাণিসম্পদ কর্মকর্তা, কক্ষ ১০৫, উপজেলা কোড-৫৮৫৩'), 'উপজেলা প্রাণিসম্পদ কর্মকর্তা');
