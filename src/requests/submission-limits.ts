@@ -23,14 +23,16 @@ export async function countOnlineSubmission(trx: Kysely<DB>, ip: string, mobile:
   // one application at a time per address, across instances: a burst cannot slip past the count
   await sql`select pg_advisory_xact_lock(${SUBMISSION_LOCK}, hashtext(${address}))`.execute(trx);
   const windowStart = (windowMs: number) => new Date(now.getTime() - windowMs);
-  const { rows } = await sql<{ by_address: number; by_mobile: number }>`
-    select (select count(*) from online_submissions where ip = ${address} and at > ${windowStart(ONLINE_LIMITS.perAddress.windowMs)}) as by_address,
-           (select count(*) from online_submissions where mobile = ${mobile} and at > ${windowStart(ONLINE_LIMITS.perMobile.windowMs)}) as by_mobile`.execute(trx);
-  const counts = rows[0];
-  if (counts && (Number(counts.by_address) >= ONLINE_LIMITS.perAddress.count || Number(counts.by_mobile) >= ONLINE_LIMITS.perMobile.count)) {
-    throw new RequestsError('too_many_applications');
-  }
-  const { id } = await trx.insertInto('online_submissions').values({ ip: address, mobile, at: now }).returning('id').executeTakeFirstOrThrow();
+  // counted and written in one statement, run after the lock so that it sees every application
+  // the lock's last holder wrote
+  const { rows } = await sql<{ id: number | string }>`
+    insert into online_submissions (ip, mobile, at)
+    select ${address}, ${mobile}, ${now}::timestamptz
+    where (select count(*) from online_submissions where ip = ${address} and at > ${windowStart(ONLINE_LIMITS.perAddress.windowMs)}) < ${ONLINE_LIMITS.perAddress.count}
+      and (select count(*) from online_submissions where mobile = ${mobile} and at > ${windowStart(ONLINE_LIMITS.perMobile.windowMs)}) < ${ONLINE_LIMITS.perMobile.count}
+    returning id`.execute(trx);
+  const id = rows[0]?.id;
+  if (id === undefined) throw new RequestsError('too_many_applications');
   // housekeeping in passing, so no timer is needed on any instance; one application in
   // HOUSEKEEPING_EVERY does it, so the rest take no part in the delete
   if (Number(id) % HOUSEKEEPING_EVERY === 0) await trx.deleteFrom('online_submissions').where('at', '<', new Date(now.getTime() - 2 * ONLINE_LIMITS.perMobile.windowMs)).execute();

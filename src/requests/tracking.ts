@@ -2,6 +2,7 @@
 // mobile number it was made with. Only the request's progress is shown, nothing of the citizen.
 import { sql, type Kysely } from 'kysely';
 import { toAsciiDigits } from '../core/format.ts';
+import { PREPARED } from '../core/db/prepared-statements.ts';
 import type { DB } from '../core/db/schema.ts';
 import { RequestsError } from './errors.ts';
 import { keptOfficeNames, type OfficeNames } from '../offices/index.ts';
@@ -84,7 +85,7 @@ interface Lookup {
  * offices' names are kept a minute), which is what lets tracking keep up with a crowd of citizens.
  */
 async function lookUp(db: Kysely<DB>, trackingNumber: string, address: string, since: Date): Promise<Lookup> {
-  const { rows } = await sql<Lookup>`
+  const { rows } = await sql<Lookup>`${PREPARED}
     select
       (select count(*) from tracking_failures where ip = ${address} and at > ${since}) as by_address,
       (select count(*) from tracking_failures where tracking_number = ${trackingNumber} and at > ${since}) as by_number,

@@ -5,6 +5,7 @@ import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient } f
 import pg from 'pg';
 import { DEFAULT_DATABASE_TIMEOUTS, type DatabaseTimeouts } from '../config.ts';
 import { lockDataDir } from './data-dir-lock.ts';
+import { preparedName } from './prepared-statements.ts';
 import { createPgLitePool, type PgLitePool } from './pglite-pool.ts';
 import type { DB } from './schema.ts';
 import { ConnectionUnusableError, describeDatabaseError } from './unavailable.ts';
@@ -80,7 +81,8 @@ function survivingPool(pool: pg.Pool, onConnectionLost: NonNullable<OpenOptions[
         async query(text: string, parameters: readonly unknown[]) {
           if (broken !== undefined) throw new ConnectionUnusableError(broken);
           try {
-            return await client.query(text, [...parameters]);
+            const name = preparedName(text);
+            return await (name ? client.query({ name, text, values: [...parameters] }) : client.query(text, [...parameters]));
           } catch (error) {
             // the server's ordinary errors (a constraint, a statement_timeout) leave the
             // connection in a known state; anything else does not
