@@ -23,7 +23,7 @@ import { qrCodeSvg } from '../http/qr-svg.ts';
 import { formatDate } from '../core/format.ts';
 import { SERVICE_CODE_PATTERN } from './model.ts';
 import { buildGrsLadder } from './grs-ladder.ts';
-import { loadCharterPageContext } from './page-context.ts';
+import { loadOfficeHours, loadOrganisationNames } from './page-context.ts';
 import { exportCharter, loadPublishedCharter, loadPublishedService, serviceCodeOfOldId } from './published-charter.ts';
 
 // an unknown ?lang= falls back to the cookie or Bangla (see http/lang.ts) rather than failing the page
@@ -84,10 +84,10 @@ export async function chartersRoutes(fastify: FastifyInstance, options: Charters
       const { lang } = request;
       const office = await publishedOfficeKey(app.db, request.params.slug);
       // the office's hours belong to the calendar, not to the office's row: they are part of the key
-      const { context, key: contextKey } = await loadCharterPageContext(app.db, office);
-      const page = await pageCache.get(`charter-page:${office.key}:${contextKey}:${lang}`, async () => {
-        const charter = await loadPublishedCharter(app.db, office.slug);
-        return pageContent(lang, `/offices/${office.slug}`, renderCharterPage(lang, charter, context));
+      const { hours, key: hoursKey } = await loadOfficeHours(app.db, office.id);
+      const page = await pageCache.get(`charter-page:${office.key}:${hoursKey}:${lang}`, async () => {
+        const [charter, organisation] = await Promise.all([loadPublishedCharter(app.db, office.slug), loadOrganisationNames(app.db, office.organisation_id)]);
+        return pageContent(lang, `/offices/${office.slug}`, renderCharterPage(lang, charter, { hours, organisation }));
       });
       return sendCached(request, reply, page, { private: setsLanguage(request) });
     },
