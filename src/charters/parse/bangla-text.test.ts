@@ -50,6 +50,12 @@ test('zero-width spaces and byte-order marks are removed', () => {
   assert.equal(normaliseBangla('\uFEFFবিনা\u200Bমূল্যে'), 'বিনামূল্যে');
 });
 
+test('a zero-width non-joiner is removed, and a zero-width joiner is kept only beside a hasanta', () => {
+  assert.equal(normaliseBangla('কার্য\u200Cদিবস'), 'কার্যদিবস');
+  assert.equal(normaliseBangla('কার্য\u200Dদিবস'), 'কার্যদিবস');
+  assert.equal(normaliseBangla('র\u200D\u09CDযাব'), 'র\u200D\u09CDযাব');
+});
+
 test('cleaning a cell keeps the text inside bold tags and links', () => {
   assert.equal(
     cleanCellText('<b>Software Development</b> সংক্রান্ত <a href="mailto:faruk383@gmail.com">faruk383@gmail.com</a>'),

@@ -6,10 +6,13 @@ export { toAsciiDigits, toBanglaDigits } from '../../core/format.ts';
 export function normaliseBangla(s: string): string {
   // NFC turns the precomposed ড় ঢ় য় (U+09DC, U+09DD, U+09DF are composition exclusions) into
   // letter + nukta, the spelling the seed charters already use; old fonts write ৎ as ত্ + ZWJ.
+  // A zero-width non-joiner, or a joiner away from a hasanta (র‍্যাব keeps its one), only
+  // changes how a word is drawn: "কার্য\u200Cদিবস" is the word কার্যদিবস.
   return s
     .normalize('NFC')
     .replace(/\u09A4\u09CD\u200D/g, '\u09CE')
-    .replace(/[\u200B\uFEFF]/g, '');
+    .replace(/[\u200B\u200C\uFEFF]/g, '')
+    .replace(/(?<!\u09CD)\u200D(?!\u09CD)/g, '');
 }
 
 /** A RegExp whose Bangla literals match normalised text, however the source file spells them. */

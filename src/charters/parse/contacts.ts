@@ -158,6 +158,8 @@ const NAME_WORDS = 'মোঃ|মো:|মো\\.|মোছাঃ|মোসাঃ|
 const NAME_START = banglaPattern(`^(?:${NAME_WORDS})(?:\\s|$)`, 'iu');
 const NAME_AFTER_POST = banglaPattern(`\\s(?:জনাবা|জনাব|${NAME_WORDS}|mr\\.?|mrs\\.?|ms\\.?)\\s`, 'iu');
 
+const COMPOUND_POST = banglaPattern('(?:^|\\s)(?:ও|এবং|and|&)(?:\\s|$)', 'iu');
+
 /**
  * Whether the words before a designation are a person's name. Officer cells often hold a post
  * alone ("আবাসিক মেডিকেল অফিসার"), so a name needs some sign of being one: a title, a comma
@@ -165,6 +167,8 @@ const NAME_AFTER_POST = banglaPattern(`\\s(?:জনাবা|জনাব|${NAME
  */
 function looksLikeName(prefix: string, hadTitle: boolean): boolean {
   if (hadTitle || NAME_START.test(prefix)) return true;
+  // "লাইসেন্স ও বস্তি উন্নয়ন কর্মকর্তা": fields of work joined by "ও" name a post, not a person
+  if (COMPOUND_POST.test(prefix)) return false;
   const words = prefix.trim().split(/\s+/).filter(Boolean);
   return words.length >= 2 && words.every((word) => !isPostWord(word));
 }

@@ -5,23 +5,30 @@ import { banglaPattern, cleanCellText, removeNumberGlosses, replaceNumberWords, 
 
 const FREE = banglaPattern(
   'বিনা\\s*মূল্য|বিনা\\s*মুল্য|বিনা\\s*খরচ|বিনা\\s*ফি|বিনা\\s*পয়সায়|ফ্রি(?![\\p{L}\\p{M}])|\\bfree\\b|\\bno\\s+(?:fee|charge|cost)\\b|' +
-    'কোন(?:ো)?\\s*(?:ফি|মূল্য|টাকা)\\s*(?:নেই|লাগে\\s*না|লাগবে\\s*না|দিতে\\s*হয়\\s*না)',
+    'নিঃ?\\s*শুল্ক|বিনা\\s*শুল্কে|' +
+    'কোন(?:ো)?\\s*(?:সেবা\\s*)?(?:ফি|মূল্য|টাকা)\\s*(?:নেই|লাগে\\s*না|লাগবে\\s*না|দিতে\\s*হয়\\s*না)|' +
+    // "সেবামূল্য নেই; ঋণের উপর ৫% সার্ভিস চার্জ": the service itself costs nothing
+    '^(?:সেবা\\s*)?(?:মূল্য|ফি)\\s*(?:নেই|লাগে\\s*না|লাগবে\\s*না)',
   'iu',
 );
 
 const AMOUNT = '(?<![\\d.,])(\\d{1,3}(?:,\\d{2,3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)';
-const CURRENCY = banglaPattern('টাকা|taka|tk\\.?|bdt|৳').source;
+// "টাঃ ৫০০", "৫০০ টা.": the short forms of টাকা, never the counter of "একটা"
+const CURRENCY = banglaPattern('টাকা|(?<![\\p{L}\\p{M}])টা(?:ঃ|\\.)|taka|tk\\.?|bdt|৳').source;
 // "ফি ২০০": the word for fee in front of a figure names it as an amount too
 const FEE_WORD = banglaPattern('(?<![\\p{L}\\p{M}])(?:ফি|ফিস|fee)(?![\\p{L}\\p{M}])').source;
 const CURRENCY_THEN_AMOUNT = new RegExp(`(?:${CURRENCY}|${FEE_WORD})\\s*[:=]?\\s*${AMOUNT}`, 'iu');
 const AMOUNT_THEN_CURRENCY = new RegExp(`${AMOUNT}\\s*(?:\\/[-=]|(?:${CURRENCY}))`, 'iu');
 const BARE_AMOUNT = new RegExp(`^${AMOUNT}\\s*(?:\\/[-=])?$`, 'u');
+const WITH_PAISA = '(?<![\\d.,])(\\d{1,3}(?:,\\d{2,3})*\\.\\d{2}|\\d+\\.\\d{2})(?![\\d.])';
+// "বর্গফুট প্রতি ২.৫০": taka and paisa need no currency word to be a sum
+const PAISA_AMOUNT = new RegExp(WITH_PAISA, 'u');
 const STARTS_WITH_CURRENCY = new RegExp(`^\\s*(?:${CURRENCY})`, 'iu');
 
 function readAmount(text: string): number | null {
   const digits = removeNumberGlosses(toAsciiDigits(text)).text;
   const withWordsAsDigits = replaceNumberWords(digits, (after) => STARTS_WITH_CURRENCY.test(after));
-  const candidates = [AMOUNT_THEN_CURRENCY, CURRENCY_THEN_AMOUNT, BARE_AMOUNT]
+  const candidates = [AMOUNT_THEN_CURRENCY, CURRENCY_THEN_AMOUNT, BARE_AMOUNT, PAISA_AMOUNT]
     .map((pattern) => pattern.exec(withWordsAsDigits))
     .filter((match) => match !== null)
     .sort((a, b) => a.index - b.index);
@@ -32,7 +39,6 @@ function readAmount(text: string): number | null {
 }
 
 // an amount with its currency, either side ("১০০ টাকা", "২০০/-", "Tk. 50"), or with paisa ("৩৪৫.০০")
-const WITH_PAISA = '(?<![\\d.,])(\\d{1,3}(?:,\\d{2,3})*\\.\\d{2}|\\d+\\.\\d{2})(?![\\d.])';
 const PRICED_AMOUNT = new RegExp(`${AMOUNT_THEN_CURRENCY.source}|(?:${CURRENCY})\\s*[:=]?\\s*${AMOUNT}|${WITH_PAISA}`, 'giu');
 // "(একশত)", "মাত্র", "প্রতি", separators: what surrounds an amount without saying when it applies
 const CONDITION_EDGES = banglaPattern('^[\\s,;:/|।.\\-–—=)]+|[\\s,;:/|।.\\-–—=(]+$|^\\s*মাত্র\\b', 'gu');

@@ -31,8 +31,10 @@ const LABELS: [Field, RegExp][] = [
   ['method', /পদ্ধতি|প্রক্রিয়া|method|procedure|how\s*to\s*(?:apply|get)/i],
 ];
 
-// "১. সেবার নাম: …", "**Fee:** …", "- সময়সীমা ঃ …"
-const LABELLED = /^(?:\(?([০-৯0-9]{1,3})\s*[.।):]\)?\s*)?[-•*]?\s*((?:(?!:|ঃ|：).){2,45}?)\s*(?::|ঃ|：)\s*(.*)$/u;
+// "১. সেবার নাম: …", "**Fee:** …", "- সময়সীমা ঃ …", "দায়িত্বপ্রাপ্ত কর্মকর্তা (নাম, পদবী, ফোন ও ইমেইল)ঃ …"
+const LABELLED = /^(?:\(?([০-৯0-9]{1,3})\s*[.।):]\)?\s*)?[-•*]?\s*((?:(?!:|ঃ|：).){2,45}?(?:\s*\((?:(?!\(|\)|:|ঃ|：).){1,60}\))?)\s*(?::|ঃ|：)\s*(.*)$/u;
+// what a label says about its value in brackets, "(নাম, পদবী, ফোন ও ইমেইল)": no part of what the label is
+const LABEL_NOTE = /\s*\([^()]*\)$/u;
 
 interface Labelled {
   field: Field;
@@ -44,7 +46,8 @@ function readLabel(text: string): Labelled | null {
   const match = LABELLED.exec(cleanCellText(text));
   if (!match) return null;
   const label = (match[2] ?? '').replace(/\s+/g, ' ').trim();
-  const field = LABELS.find(([, pattern]) => pattern.test(label))?.[0];
+  const bare = label.replace(LABEL_NOTE, '');
+  const field = (LABELS.find(([, pattern]) => pattern.test(bare)) ?? LABELS.find(([, pattern]) => pattern.test(label)))?.[0];
   if (!field) return null;
   return { field, serial: match[1] ? parseSerial(match[1]) : null, value: (match[3] ?? '').trim() };
 }

@@ -50,6 +50,26 @@ const PORTAL_LINES = [
   ),
 ];
 
+// the portal's navigation and social links, copied with the page: "প্রথম পাতা", "এক নজরে",
+// "উপজেলা সম্পর্কিত", "লগইন | English", "ফেসবুক  টুইটার  ইউটিউব"
+const MENU_ITEM = banglaPattern(
+  '^(?:প্রথম\\s*পাতা|নীড়\\s*পাতা|হোম(?:\\s*পেজ)?|home|এক\\s*নজরে(?:\\s+\\S+){0,3}|(?:\\S+\\s+){0,3}সম্পর্কিত|আমাদের\\s*সম্পর্কে|সেবাসমূহ|ডাউনলোড(?:\\s*সমূহ)?|লগ\\s*ইন|log\\s*in|sign\\s*in|' +
+    'english|বাংলা|ই-?\\s*সেবা(?:সমূহ)?|যোগাযোগ|সরকারি\\s*অফিস(?:সমূহ)?|অন্যান্য\\s*প্রতিষ্ঠান|প্রকল্পসমূহ|(?:ফটো\\s*)?গ্যালারি|নোটিশ\\s*বোর্ড|' +
+    'ফরমস)$',
+  'iu',
+);
+const SOCIAL_NETWORK = /^(?:ফেসবুক|টুইটার|ইউটিউব|লিংকডইন|লিঙ্কডইন|ইনস্টাগ্রাম|facebook|twitter|youtube|linkedin|instagram)$/iu;
+// "প্রথম পাতা » সরকারি অফিস » সিটিজেন চার্টার": where the page sits on the portal
+const BREADCRUMB = banglaPattern('^(?:প্রথম\\s*পাতা|নীড়\\s*পাতা|হোম|home)\\s*(?:»|>|›|→|/)', 'iu');
+
+/** A line of the portal's menus, breadcrumbs or social links, however its items were split. */
+export function isPortalMenu(cells: readonly string[]): boolean {
+  const items = cells.flatMap((cell) => cell.split(/\s*[|•·]\s*|\s{2,}/u)).map((item) => item.trim()).filter(Boolean);
+  if (items.length === 0) return false;
+  const isSocial = (item: string) => item.split(/\s+/u).every((word) => SOCIAL_NETWORK.test(word));
+  return BREADCRUMB.test(items.join(' ')) || items.every((item) => MENU_ITEM.test(item) || isSocial(item));
+}
+
 function lineText(source: SourceLine): string {
   return filledCells(source).join(' ').replace(/\s+/g, ' ').trim();
 }
@@ -120,6 +140,7 @@ export function findPageFurniture(all: readonly SourceLine[], pageStarts: Readon
       lastSerial = serial ?? lastSerial;
       // a print header or footer set out in columns: "3/14/24, 11:05 AM | সিটিজেন চার্টার - …"
       if (serial === null && filledCells(source).length <= 3 && (isPageNumber(text) || isPortalFurniture(text))) drop(index);
+      else if (serial === null && isPortalMenu(filledCells(source))) drop(index);
       // "সিলেট সিটি কর্পোরেশন | সেবা প্রদান প্রতিশ্রুতি": a banner set out in two columns
       else if (index > preambleEnd && isBannerRow(source, text)) {
         drop(index);
@@ -127,7 +148,7 @@ export function findPageFurniture(all: readonly SourceLine[], pageStarts: Readon
       }
       return;
     }
-    if (isPageNumber(text) || isPortalFurniture(text)) drop(index);
+    if (isPageNumber(text) || isPortalFurniture(text) || isPortalMenu(source.cells)) drop(index);
     else if (BARE_NUMBER.test(text) && !source.tabular && isBarePageNumber(lines, index, lastSerial)) drop(index);
     else if (index > preambleEnd && recogniseSection(source) === null && (isCharterTitle(text) || isGovernmentLine(text) || (PAGE_URL.test(text) && !text.includes(' ')))) {
       drop(index);

@@ -53,7 +53,18 @@ export function toSourceLine(raw: string, line: number): SourceLine {
   }
   const cells = parts.map(cleanCellText);
   while (cells.length > 1 && cells[cells.length - 1] === '') cells.pop();
+  if (tabular) withoutSectionNumber(cells);
   return { line, raw, cells, tabular };
+}
+
+// "১.৩", "2.10": a row numbered under its section's number, whose own serial is the last part
+const SECTION_SERIAL = /^([০-৯0-9]{1,2})\s*[.।]\s*([০-৯0-9]{1,2})\s*[.।)]?$/u;
+
+/** A table row whose first cell is "১.৩" is row ৩ of section ১; a lone decimal is no such row. */
+function withoutSectionNumber(cells: string[]): void {
+  const match = SECTION_SERIAL.exec(cells[0] ?? '');
+  if (!match || cells.filter((cell) => cell !== '').length < 3) return;
+  cells[0] = match[2] ?? '';
 }
 
 export function isBlank(source: SourceLine): boolean {

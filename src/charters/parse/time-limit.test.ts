@@ -319,3 +319,15 @@ test('hours and minutes together are one duration, and half an hour is 0.5 hours
     assert.deepEqual([limit.min, limit.max, limit.unit], [hours, hours, 'hour'], text);
   }
 });
+
+test('days with their kind in brackets after them are that kind: "১৫ দিন (কার্যদিবস)" is 15 working days', () => {
+  const read = (text: string) => {
+    const { max, unit } = parseTimeLimit(text).limit;
+    return [max, unit];
+  };
+  assert.deepEqual(read('১৫ দিন (কার্যদিবস)'), [15, 'working_day']);
+  assert.deepEqual(read('৩০ দিন ( কর্ম দিবস )'), [30, 'working_day']);
+  assert.deepEqual(read('10 days (working days)'), [10, 'working_day']);
+  assert.deepEqual(read('৭ দিন (পঞ্জিকা)'), [7, 'calendar_day']);
+  assert.deepEqual(read('১৫ দিন (প্রযোজ্য ক্ষেত্রে)'), [15, 'calendar_day']);
+});

@@ -38,7 +38,10 @@ function unitWord(words: string, unit: TimeUnit, factor = 1): UnitWord {
 
 // Longer words first: কার্যদিবস must not be read as the calendar দিবস.
 const UNIT_WORDS: UnitWord[] = [
-  unitWord('কার্য(?:্য)?\\s*দিবস|কর্ম\\s*দিবস|কার্য(?:্য)?\\s*দিন|কর্ম\\s*দিন|(?:working|business|work)\\s*days?', 'working_day'),
+  // "১৫ দিন (কার্যদিবস)", "15 days (working)": days, then which days they are
+  unitWord('(?:দিবস|দিন|days?)\\s*\\(\\s*(?:কার্য|কর্ম|কায|working|business)[^)]*\\)', 'working_day'),
+  // "কাযদিবস": a reph lost when a Bijoy-typed charter was converted to Unicode
+  unitWord('কার্য(?:্য)?\\s*দিবস|কায\\s*দিবস|কর্ম\\s*দিবস|কার্য(?:্য)?\\s*দিন|কর্ম\\s*দিন|(?:working|business|work)\\s*days?', 'working_day'),
   unitWord('ঘণ্টা|ঘন্টা|hours?|hrs?', 'hour'),
   unitWord('মিনিট|minutes?|mins?', 'hour', 1 / 60),
   // "৭ পঞ্জিকা দিবস", "7 calendar days": said outright, the plain days they always were
