@@ -19,7 +19,7 @@ import {
 } from './service-rows.ts';
 import { readSourceLines } from './input-shapes.ts';
 import { filledCells, isBlank, isSeparatorRow, type SourceLine } from './source-lines.ts';
-import { parseTimeLimit } from './time-limit.ts';
+import { parseTimeLimit, unitNamedInHeader } from './time-limit.ts';
 import {
   assumedServiceColumns,
   findShapedHeaders,
@@ -50,6 +50,8 @@ class CharterTextReader {
   private readonly expectations: string[] = [];
   /** header cells while no service row has followed yet: a wrapped header's next line joins them */
   private headerCells: string[] | null = null;
+  /** the unit the current table's time-limit header names, if it names one */
+  private timeUnitWord: string | null = null;
   /** the last table line that fitted nowhere: it may be the first half of a wrapped header */
   private unplacedTableLine: SourceLine | null = null;
   /** the two lines of a header wrapped over two lines, to know them when the next page repeats them */
@@ -236,6 +238,8 @@ class CharterTextReader {
     const nextSerial = previous?.category === category ? previous.serial + 1 : 1;
     const row = startServiceRow(source, columns, category, this.warnings, nextSerial);
     if (row) {
+      if (this.headerCells) this.timeUnitWord = unitNamedInHeader(this.headerCells[columns.indexOf('time')] ?? '');
+      row.timeUnitWord = this.timeUnitWord;
       this.headerCells = null;
       this.serviceRows.push(row);
       this.currentService = row;

@@ -40,6 +40,15 @@ function feeOfColumns(texts: readonly string[]): Fee {
   return stated ? { ...stated, text: whole.text } : whole;
 }
 
+/** Bare figures ("৭") take the unit their column's header names, else the parser assumes working days. */
+function timeOfCell(text: string, headerUnit: string | null): ReturnType<typeof parseTimeLimit> {
+  const time = parseTimeLimit(text);
+  if (headerUnit === null || !time.notes.some((note) => note.code === 'assumed_unit')) return time;
+  const named = parseTimeLimit(`${text} ${headerUnit}`);
+  // the cell's own words stay the time limit's text
+  return { ...named, limit: { ...named.limit, text: time.limit.text } };
+}
+
 export function buildService(row: RawServiceRow, warnings: Warning[]): Service {
   const name = cellText(row, 'name');
   if (!name) {
@@ -70,7 +79,7 @@ export function buildService(row: RawServiceRow, warnings: Warning[]): Service {
       message: `Service ${row.serial}: the fee names ${fee.schedule.length} amounts (${amounts}); all are kept as a fee schedule, and the first, ${fee.schedule[0]?.amount_bdt} taka, is the service's fee.`,
     });
   }
-  const time = parseTimeLimit(timeText);
+  const time = timeOfCell(timeText, row.timeUnitWord ?? null);
   attach(time.notes, row.line, warnings);
   const officer = parseOfficerCell(officerText);
   attach(officer.notes, row.line, warnings);

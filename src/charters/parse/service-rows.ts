@@ -23,6 +23,8 @@ export interface RawServiceRow {
   parts: string[][];
   /** columns the row's first line left out (a merged cell lost in copying): the row above's text */
   sameAsAbove: number[];
+  /** the unit its table's time-limit header names ("সময়সীমা (দিন)"), for cells that give bare figures */
+  timeUnitWord?: string | null;
 }
 
 // ১ · ১. · ০১। · 01 · (১) · ১)

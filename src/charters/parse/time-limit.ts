@@ -53,6 +53,17 @@ const UNIT_WORDS: UnitWord[] = [
 ];
 const ANY_UNIT = UNIT_WORDS.map((word) => word.pattern.source.slice(1)).join('|');
 const STARTS_WITH_UNIT = new RegExp(`^\\s*(?:${ANY_UNIT})`, 'iu');
+const UNIT_ANYWHERE = new RegExp(`(?:${ANY_UNIT})`, 'giu');
+
+/**
+ * The unit a time-limit column's header names for its bare figures ("সময়সীমা (দিন)" over "৭"),
+ * or null when it names none, or several ("(ঘণ্টা/দিন/মাস)"), which tell nothing.
+ */
+export function unitNamedInHeader(header: string): string | null {
+  const words = header.match(UNIT_ANYWHERE) ?? [];
+  const units = new Set(words.map((word) => unitOf(word)?.unit));
+  return words.length > 0 && units.size === 1 ? (words[0] ?? null) : null;
+}
 
 const NUMBER = '(\\d+(?:\\.\\d+)?)';
 const RANGE_SEPARATOR = banglaPattern('\\s*(?:-|–|—|~|থেকে|হতে|to)\\s*').source;
