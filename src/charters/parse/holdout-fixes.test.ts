@@ -1,24 +1,11 @@
 // Regressions for what a holdout of unseen charters found wrong, each on a charter written for
 // the purpose (fixtures/holdout-fix-*.txt): the shape of paste or wording, not the holdout's text.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import type { CharterDocument } from '../model.ts';
-import { parseCharterText } from './charter-text.ts';
-
-const read = (file: string) => parseCharterText(readFileSync(new URL(`./fixtures/${file}`, import.meta.url), 'utf8'));
-
-/** Each service as one line: category, serial, name | fee | time limit | designation. */
-function servicesOf(doc: CharterDocument): string[] {
-  return doc.services.map((service) => {
-    const fee = service.fee.free ? 'free' : String(service.fee.amount_bdt);
-    const time = service.time_limit.immediate ? 'immediate' : `${service.time_limit.max} ${service.time_limit.unit}`;
-    return `${service.category} ${service.serial} ${service.name_bn} | ${fee} | ${time} | ${service.officer?.designation_bn ?? '(none)'}`;
-  });
-}
+import { readFixture, servicesOf } from './test-support.ts';
 
 test('a Word table with line breaks typed inside its cells is read row by row, header and officer cells included', () => {
-  const doc = read('holdout-fix-word-line-breaks.txt');
+  const doc = readFixture('holdout-fix-word-line-breaks.txt');
   assert.deepEqual(servicesOf(doc), [
     'citizen 1 যুবদের কম্পিউটার প্রশিক্ষণে ভর্তি | 500 | 10 working_day | সহকারী যুব উন্নয়ন কর্মকর্তা',
     'citizen 2 প্রশিক্ষিত যুবদের আত্মকর্মসংস্থান ঋণ প্রদান | free | 30 working_day | উপজেলা যুব উন্নয়ন কর্মকর্তা',
@@ -41,7 +28,7 @@ test('a Word table with line breaks typed inside its cells is read row by row, h
 });
 
 test('one cell per line: a duration broken before its unit is one time limit, and a page number between cells is dropped', () => {
-  const doc = read('holdout-fix-cell-per-line-breaks.txt');
+  const doc = readFixture('holdout-fix-cell-per-line-breaks.txt');
   assert.deepEqual(servicesOf(doc), [
     'citizen 1 ভিজিডি কার্ডধারীদের খাদ্য সহায়তা প্রদান | free | 30 calendar_day | ভিজিডি মাঠকর্মী',
     'citizen 2 মাতৃত্বকালীন ভাতার আবেদন যাচাই | free | 15 working_day | ইউনিয়ন মহিলা উন্নয়ন সংগঠক',
@@ -52,7 +39,7 @@ test('one cell per line: a duration broken before its unit is one time limit, an
 });
 
 test('a GRS table pasted one cell per line keeps every step, though a cell names the অনিক, and ends at "আমাদের প্রত্যাশা"', () => {
-  const doc = read('holdout-fix-cell-per-line-breaks.txt');
+  const doc = readFixture('holdout-fix-cell-per-line-breaks.txt');
   assert.deepEqual(
     doc.grs_contacts.map((step) => [step.level, step.role_bn, step.contact_bn, step.time_limit.max]),
     [
@@ -64,7 +51,7 @@ test('a GRS table pasted one cell per line keeps every step, though a cell names
 });
 
 test('an English header: a street named after a hospital is the address, an acronym stays in the authority, and posts of unknown rank are kept', () => {
-  const doc = read('holdout-fix-english-header.txt');
+  const doc = readFixture('holdout-fix-english-header.txt');
   assert.equal(doc.office.name_en, 'Head Post Office, Moulvibazar');
   assert.equal(doc.office.parent_bn, 'Directorate of Posts (DoP)');
   assert.deepEqual(

@@ -2,26 +2,13 @@
 // (fixtures/messy-*.txt): a portal page copied whole, invisible joiners, a fee cell that says
 // in words that nothing is charged.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import type { CharterDocument } from '../model.ts';
-import { parseCharterText } from './charter-text.ts';
+import { readFixture, servicesOf } from './test-support.ts';
 import { isPortalMenu } from './page-furniture.ts';
 import { toSourceLine } from './source-lines.ts';
 
-const read = (file: string) => parseCharterText(readFileSync(new URL(`./fixtures/${file}`, import.meta.url), 'utf8'));
-
-/** Each service as one line: category, serial, name | fee | time limit | designation. */
-function servicesOf(doc: CharterDocument): string[] {
-  return doc.services.map((service) => {
-    const fee = service.fee.free ? 'free' : String(service.fee.amount_bdt);
-    const time = service.time_limit.immediate ? 'immediate' : `${service.time_limit.max} ${service.time_limit.unit}`;
-    return `${service.category} ${service.serial} ${service.name_bn} | ${fee} | ${time} | ${service.officer?.designation_bn ?? '(none)'}`;
-  });
-}
-
 test('a portal page copied whole keeps its menus, breadcrumb and social links out of the office and the expectations', () => {
-  const doc = read('messy-portal-menus.txt');
+  const doc = readFixture('messy-portal-menus.txt');
   assert.equal(doc.office.name_bn, 'উপজেলা সমাজসেবা কার্যালয়, শ্রীমঙ্গল, মৌলভীবাজার');
   assert.equal(doc.office.parent_bn, 'সমাজসেবা অধিদফতর');
   assert.deepEqual(servicesOf(doc), [
@@ -42,7 +29,7 @@ test('a portal menu line is told from a line of charter text', () => {
 });
 
 test('a zero-width joiner or non-joiner typed inside a time limit does not hide it', () => {
-  const doc = read('messy-invisible-joiners.txt');
+  const doc = readFixture('messy-invisible-joiners.txt');
   assert.deepEqual(servicesOf(doc), [
     'citizen 1 মৎস্যচাষ বিষয়ক পরামর্শ | free | 7 working_day | উপজেলা মৎস্য কর্মকর্তা',
     'citizen 2 পুকুরের পানি পরীক্ষা | free | 3 working_day | সহকারী মৎস্য কর্মকর্তা',
@@ -55,7 +42,7 @@ test('a zero-width joiner or non-joiner typed inside a time limit does not hide 
 });
 
 test('a fee cell that opens with "সেবামূল্য নেই" is free, and "মূল্য নেই" after an amount is not', () => {
-  const doc = read('messy-fee-stated-none.txt');
+  const doc = readFixture('messy-fee-stated-none.txt');
   assert.deepEqual(servicesOf(doc), [
     'citizen 1 ওয়ারিশ সনদ প্রদান | free | 7 working_day | পৌর নির্বাহী কর্মকর্তা',
     'citizen 2 ক্ষুদ্রঋণ প্রদান | free | 30 working_day | পৌর নির্বাহী কর্মকর্তা',
@@ -65,7 +52,7 @@ test('a fee cell that opens with "সেবামূল্য নেই" is free
 });
 
 test('short forms of taka, "নিঃশুল্ক" and a working day that lost its reph are read as written', () => {
-  const doc = read('messy-short-forms.txt');
+  const doc = readFixture('messy-short-forms.txt');
   assert.deepEqual(servicesOf(doc), [
     'citizen 1 মাটির নমুনা পরীক্ষা | 50 | 10 working_day | উপসহকারী কৃষি কর্মকর্তা',
     'citizen 2 বালাইনাশক ডিলার লাইসেন্স নবায়ন | 1000 | 15 working_day | উপজেলা কৃষি অফিসার',
@@ -76,7 +63,7 @@ test('short forms of taka, "নিঃশুল্ক" and a working day that los
 });
 
 test('a label with a bracketed note, "দায়িত্ব প্রাপ্ত কর্মকর্তা (নাম, পদবী, ফোন ও ইমেইল)ঃ", still starts its field', () => {
-  const doc = read('messy-labelled-bracket-labels.txt');
+  const doc = readFixture('messy-labelled-bracket-labels.txt');
   assert.equal(doc.office.name_bn, 'উপজেলা পরিসংখ্যান কার্যালয়, রাজনগর, মৌলভীবাজার');
   assert.deepEqual(servicesOf(doc), [
     'citizen 1 উপজেলার আদমশুমারির তথ্য সরবরাহ | free | 5 working_day | উপজেলা পরিসংখ্যান কর্মকর্তা',
@@ -93,7 +80,7 @@ test('a label with a bracketed note, "দায়িত্ব প্রাপ�
 });
 
 test('rows numbered under their section ("২.১", "২.৩।") are services, and a sum in taka and paisa needs no currency word', () => {
-  const doc = read('messy-section-numbered-rows.txt');
+  const doc = readFixture('messy-section-numbered-rows.txt');
   assert.deepEqual(servicesOf(doc), [
     'citizen 1 নলকূপ স্থাপনের আবেদন গ্রহণ | 7000 | 90 working_day | উপজেলা জনস্বাস্থ্য প্রকৌশলী',
     'citizen 2 পানির নমুনা পরীক্ষা | 1.5 | 7 working_day | উপসহকারী প্রকৌশলী',
@@ -110,7 +97,7 @@ test('a dotted number opens a table row only when the row has cells beside it', 
 });
 
 test('a post whose fields of work are joined by "ও" is a post, not a person followed by a post', () => {
-  const doc = read('messy-compound-posts.txt');
+  const doc = readFixture('messy-compound-posts.txt');
   assert.deepEqual(
     doc.services.map((service) => [service.officer?.name_bn ?? null, service.officer?.designation_bn ?? null]),
     [
