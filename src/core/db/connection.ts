@@ -1,14 +1,13 @@
 // Opens the database: PostgreSQL when a URL is given, otherwise embedded PGlite under dataDir.
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient } from 'kysely';
+import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { DEFAULT_DATABASE_TIMEOUTS, type DatabaseTimeouts } from '../config.ts';
 import { lockDataDir } from './data-dir-lock.ts';
-import { preparedName } from './prepared-statements.ts';
 import { createPgLitePool, type PgLitePool } from './pglite-pool.ts';
 import type { DB } from './schema.ts';
-import { ConnectionUnusableError, describeDatabaseError } from './unavailable.ts';
+import { survivingPool, type ConnectionLostListener } from './surviving-pool.ts';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
@@ -37,7 +36,7 @@ export interface OpenOptions {
    * administrator's pg_terminate_backend). The connection is already discarded and the pool
    * opens a new one when next needed. Default: one line on stderr.
    */
-  onConnectionLost?: ((lost: { code?: string; reason: string }) => void) | undefined;
+  onConnectionLost?: ConnectionLostListener | undefined;
 }
 
 // The client waits this much longer than statement_timeout: a slow query ends with the
@@ -47,58 +46,6 @@ const QUERY_TIMEOUT_MARGIN_MS = 1000;
 
 const reportToStderr = (lost: { code?: string; reason: string }) =>
   process.stderr.write(`database connection lost${lost.code ? ` (${lost.code})` : ''}: ${lost.reason}\n`);
-
-const isFatal = (error: unknown) =>
-  error instanceof pg.DatabaseError && (error.severity === 'FATAL' || error.severity === 'PANIC');
-
-/**
- * pg.Pool as Kysely's PostgresDialect wants it, made to survive its server:
- * - an idle connection that dies emits 'error' on the pool, which without a listener ends the
- *   process; a checked-out one emits it on the client — both are reported and discarded;
- * - a query that failed without the server's answer (query_timeout, a dead socket) leaves the
- *   client with that query still pending, and pg would hand it out again with the next query
- *   queued behind the lost one: such a client refuses further queries (so a rollback fails at
- *   once instead of waiting out another timeout) and is released with an error, which makes
- *   the pool close it instead of keeping it.
- */
-function survivingPool(pool: pg.Pool, onConnectionLost: NonNullable<OpenOptions['onConnectionLost']>): PostgresPool {
-  pool.on('error', (error) => onConnectionLost(describeDatabaseError(error)));
-  return {
-    options: pool.options,
-    end: () => pool.end(),
-    async connect() {
-      const client = await pool.connect();
-      let broken: unknown;
-      const markBroken = (error: unknown) => {
-        broken ??= error;
-      };
-      const lostWhileCheckedOut = (error: Error) => {
-        if (broken === undefined) onConnectionLost(describeDatabaseError(error));
-        markBroken(error);
-      };
-      client.on('error', lostWhileCheckedOut);
-      const guarded = {
-        async query(text: string, parameters: readonly unknown[]) {
-          if (broken !== undefined) throw new ConnectionUnusableError(broken);
-          try {
-            const name = preparedName(text);
-            return await (name ? client.query({ name, text, values: [...parameters] }) : client.query(text, [...parameters]));
-          } catch (error) {
-            // the server's ordinary errors (a constraint, a statement_timeout) leave the
-            // connection in a known state; anything else does not
-            if (!(error instanceof pg.DatabaseError) || isFatal(error)) markBroken(error);
-            throw error;
-          }
-        },
-        release(destroy?: boolean) {
-          client.removeListener('error', lostWhileCheckedOut);
-          client.release(broken !== undefined ? new ConnectionUnusableError(broken) : destroy);
-        },
-      };
-      return guarded as unknown as PostgresPoolClient;
-    },
-  };
-}
 
 // The embedded pool behind each Kysely instance openDatabase made, for isBusyAndProgressing below.
 const embeddedPools = new WeakMap<Kysely<DB>, PgLitePool>();

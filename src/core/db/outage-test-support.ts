@@ -31,6 +31,13 @@ export interface DatabaseProxy {
   url: string;
   /** stop passing bytes either way, on open and new connections; they wait in the sockets */
   freeze(): void;
+  /**
+   * hold back what the server sends on the connections open now (its farewell when it ends
+   * one), while requests still reach it; connections opened later pass everything
+   */
+  holdReplies(): void;
+  /** bytes passed on to the server so far */
+  bytesToServer(): number;
   /** pass on everything held back, and carry on forwarding */
   thaw(): void;
   /** close every connection and refuse new ones until restore() */
@@ -44,6 +51,7 @@ export async function startDatabaseProxy(databaseUrl: string): Promise<DatabaseP
   const target = new URL(databaseUrl);
   const pairs = new Set<[Socket, Socket]>();
   let mode: 'forward' | 'frozen' | 'cut-off' = 'forward';
+  let bytesToServer = 0;
 
   const server = createServer((client) => {
     client.on('error', () => undefined);
@@ -56,7 +64,10 @@ export async function startDatabaseProxy(databaseUrl: string): Promise<DatabaseP
     const pair: [Socket, Socket] = [client, upstream];
     pairs.add(pair);
     // 'data' and write rather than pipe: pause() must hold bytes back whatever pipe() thinks
-    client.on('data', (chunk) => upstream.write(chunk));
+    client.on('data', (chunk: Buffer) => {
+      bytesToServer += chunk.length;
+      upstream.write(chunk);
+    });
     upstream.on('data', (chunk) => client.write(chunk));
     const end = () => {
       pairs.delete(pair);
@@ -86,6 +97,10 @@ export async function startDatabaseProxy(databaseUrl: string): Promise<DatabaseP
     freeze() {
       mode = 'frozen';
       eachSocket((socket) => socket.pause());
+    },
+    bytesToServer: () => bytesToServer,
+    holdReplies() {
+      for (const [, upstream] of pairs) upstream.pause();
     },
     thaw() {
       mode = 'forward';

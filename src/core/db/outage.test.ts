@@ -81,6 +81,75 @@ test('a query whose connection is terminated under it fails as "database unavail
   assert.equal(typeof rows[0]?.n, 'number');
 });
 
+async function isRunning(pid: number): Promise<boolean> {
+  const admin = new pg.Client({ connectionString: testDatabase?.url });
+  await admin.connect();
+  try {
+    return (await admin.query('select 1 from pg_stat_activity where pid = $1', [pid])).rowCount === 1;
+  } finally {
+    await admin.end();
+  }
+}
+
+/**
+ * Ends the idle pooled connection of `database` (opened through the proxy) with the server's
+ * farewell held back, then runs `statement` on it and lets the farewell through only once the
+ * statement has gone out: the order in which a pool meets a connection that a restart ended.
+ */
+async function runOnUnnoticedEndedConnection<T>(database: Database, statement: () => Promise<T>): Promise<{ ended: number; outcome: Promise<T> }> {
+  if (!proxy) throw new Error('no proxy');
+  const ended = await backendPid(database);
+  proxy.holdReplies();
+  try {
+    await terminateBackends(testDatabase?.url ?? '');
+    await waitFor(async () => !(await isRunning(ended)));
+    const sent = proxy.bytesToServer();
+    const outcome = statement();
+    outcome.catch(() => undefined);
+    await waitFor(() => (proxy?.bytesToServer() ?? 0) > sent);
+    return { ended, outcome };
+  } finally {
+    proxy.thaw();
+  }
+}
+
+test('a read handed a connection whose end the pool has not yet heard of runs on a fresh connection instead of failing', postgresOnly, async () => {
+  if (!proxy) throw new Error('no proxy');
+  const database = await open(proxy.url);
+  const reported = lost.length;
+  const { ended, outcome } = await runOnUnnoticedEndedConnection(database, () => backendPid(database));
+  const pid = await outcome;
+  assert.notEqual(pid, ended);
+  assert.ok(await isRunning(pid));
+  assert.ok(lost.length > reported, 'the lost connection is still reported');
+});
+
+test('a write on such a connection fails as "database unavailable" and is never repeated on another', postgresOnly, async () => {
+  if (!proxy) throw new Error('no proxy');
+  const database = await open(proxy.url);
+  await sql`create table if not exists written_once (n int)`.execute(database.db);
+  const { outcome } = await runOnUnnoticedEndedConnection(database, () => sql`insert into written_once values (1)`.execute(database.db));
+  const error = await outcome.then(
+    () => assert.fail('the insert should have failed'),
+    (failure: unknown) => failure,
+  );
+  assert.ok(isDatabaseUnavailable(error), String(error));
+  const { rows } = await sql<{ n: number }>`select count(*) as n from written_once`.execute(database.db);
+  assert.equal(rows[0]?.n, 0);
+});
+
+test('a connection that ends between its checkout and its first statement is swapped for a fresh one', postgresOnly, async () => {
+  const database = await open(testDatabase?.url ?? '');
+  const pid = await backendPid(database);
+  const answer = await database.db.connection().execute(async (connection) => {
+    const reported = lost.length;
+    await terminateBackends(testDatabase?.url ?? '');
+    await waitFor(() => lost.length > reported);
+    return (await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(connection)).rows[0]?.pid;
+  });
+  assert.ok(answer !== undefined && answer !== pid && (await isRunning(answer)));
+});
+
 test('a statement over the statement timeout ends with the server\'s error and keeps its connection', postgresOnly, async () => {
   const database = await open(testDatabase?.url ?? '');
   const own = await backendPid(database);
