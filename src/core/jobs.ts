@@ -4,7 +4,7 @@
 // taken by one of them (SKIP LOCKED), retried with back-off when it fails, and kept as failed
 // when it keeps failing.
 import { CompiledQuery, type Kysely } from 'kysely';
-import { PgBoss } from 'pg-boss';
+import { PgBoss, type JobWithMetadata } from 'pg-boss';
 import type { DatabaseKind } from './db/connection.ts';
 import type { DB } from './db/schema.ts';
 
@@ -38,16 +38,46 @@ export interface SendOptions {
   singletonKey?: string | undefined;
 }
 
+export interface JobToSend<T> {
+  data: T;
+  options?: SendOptions | undefined;
+}
+
+/** A job of a batch that failed this attempt: it is retried with back-off, or kept as failed after its last. */
+export interface JobFailure {
+  id: string;
+  error: Error;
+}
+
+export interface BatchWorkOptions {
+  /** most jobs handed over at once; a full batch is followed at once by the next fetch */
+  batchSize: number;
+}
+
 export interface JobQueue {
   /** Connects (and on first use creates the queue's tables); before anything else. */
   start(): Promise<void>;
-  /** Declares a queue (idempotent); before send() or work() on it. */
+  /** Declares a queue (idempotent); before sending to it or working it. */
   define(name: string, settings: QueueSettings): Promise<void>;
   /** Queues a job in `db`, the caller's transaction: it commits or rolls back with the change. */
   send<T extends object>(db: Kysely<DB>, name: string, data: T, options?: SendOptions): Promise<void>;
+  /** Queues several jobs in `db`, the caller's transaction, in one statement; none when empty. */
+  sendMany<T extends object>(db: Kysely<DB>, name: string, jobs: readonly JobToSend<T>[]): Promise<void>;
   /** Runs `handler` for each job of the queue, one at a time; a throw is a failed attempt. */
   work<T>(name: string, handler: (job: Job<T>) => Promise<void>): Promise<void>;
+  /**
+   * Runs `handler` for up to `batchSize` waiting jobs at a time. It returns the jobs that failed this
+   * attempt: only those are retried with back-off (or kept as failed after their last attempt); the
+   * rest of the batch is completed. One statement settles the completed jobs and one the failed. A
+   * throw fails every job of the batch.
+   */
+  workBatch<T>(name: string, options: BatchWorkOptions, handler: (jobs: Job<T>[]) => Promise<readonly JobFailure[]>): Promise<void>;
   stop(): Promise<void>;
+}
+
+/** A job as handlers see it; `lastAttempt` by the job's own limit: it was sent under the queue's settings of that moment. */
+function ourJob<T>(job: JobWithMetadata<T>): Job<T> {
+  return { id: job.id, data: job.data, retryCount: job.retryCount, lastAttempt: job.retryCount >= job.retryLimit };
 }
 
 /**
@@ -91,6 +121,17 @@ export function createJobQueue(options: JobQueueOptions): JobQueue {
         new PgBoss({ ...common, db: overKysely(options.db), backend: 'pglite' });
   boss.on('error', (error: Error) => options.onError?.(error));
   const polling = options.pollingIntervalSeconds ?? 2;
+  const sendMany: JobQueue['sendMany'] = async (db, name, jobs) => {
+    if (jobs.length === 0) return;
+    // insert() writes the rows send() writes (queue defaults; ON CONFLICT DO NOTHING, so a 'unique'
+    // queue drops a second waiting job with a key, from before or in this batch), in one statement
+    const rows = jobs.map(({ data, options = {} }) => ({
+      data,
+      ...(options.startAfter ? { startAfter: options.startAfter.toISOString() } : {}),
+      ...(options.singletonKey ? { singletonKey: options.singletonKey } : {}),
+    }));
+    await boss.insert(name, rows, { db: overKysely(db) });
+  };
   return {
     async start() {
       await boss.start();
@@ -101,19 +142,28 @@ export function createJobQueue(options: JobQueueOptions): JobQueue {
       await boss.createQueue(name, { ...options, policy: settings.waiting === 'unique' ? 'short' : 'standard' });
       await boss.updateQueue(name, options);
     },
-    async send(db, name, data, sendOptions = {}) {
-      await boss.send(name, data, {
-        db: overKysely(db),
-        ...(sendOptions.startAfter ? { startAfter: sendOptions.startAfter } : {}),
-        ...(sendOptions.singletonKey ? { singletonKey: sendOptions.singletonKey } : {}),
-      });
+    async send(db, name, data, sendOptions) {
+      await sendMany(db, name, [{ data, options: sendOptions }]);
     },
+    sendMany,
     async work<T>(name: string, handler: (job: Job<T>) => Promise<void>) {
       const workOptions = { batchSize: 1, pollingIntervalSeconds: polling, includeMetadata: true } as const;
       await boss.work<T, undefined, typeof workOptions>(name, workOptions, async ([job]) => {
         if (!job) return;
-        // the job's own limit: it was sent under the queue's settings of that moment
-        await handler({ id: job.id, data: job.data, retryCount: job.retryCount, lastAttempt: job.retryCount >= job.retryLimit });
+        await handler(ourJob(job));
+      });
+    },
+    async workBatch<T>(name: string, batch: BatchWorkOptions, handler: (jobs: Job<T>[]) => Promise<readonly JobFailure[]>) {
+      // perJobResults: pg-boss settles each job as the handler says (completed ones in one statement,
+      // failed ones in another) instead of failing the whole batch for one job
+      const workOptions = { batchSize: batch.batchSize, burstWhenBatchFull: true, pollingIntervalSeconds: polling, includeMetadata: true, perJobResults: true } as const;
+      await boss.work<T, undefined, typeof workOptions>(name, workOptions, async (jobs) => {
+        if (jobs.length === 0) return [];
+        const failures = new Map((await handler(jobs.map(ourJob))).map((failure) => [failure.id, failure.error]));
+        return jobs.map((job) => {
+          const error = failures.get(job.id);
+          return error ? { id: job.id, status: 'failed' as const, output: { message: error.message } } : { id: job.id, status: 'completed' as const };
+        });
       });
     },
     async stop() {

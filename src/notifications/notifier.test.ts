@@ -5,12 +5,13 @@ import assert from 'node:assert/strict';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, afterEach, before, test } from 'node:test';
+import { sql, type PluginTransformQueryArgs, type PluginTransformResultArgs } from 'kysely';
 import { openTestDatabase, type TestDatabase } from '../core/db/test-database.ts';
 import { startJobQueue, type JobQueue } from '../core/jobs.ts';
 import { createSmtpMailer } from '../mail/index.ts';
 import { startSmtpServer } from '../mail/test-support.ts';
-import { createNotifier, type OutgoingMessage } from './notifier.ts';
-import { httpGateway, type SmsGateway } from './sms-gateway.ts';
+import { createNotifier, SEND_QUEUE, type OutgoingMessage } from './notifier.ts';
+import { consoleGateway, httpGateway, type SmsGateway } from './sms-gateway.ts';
 
 let database: TestDatabase;
 /** the queues of the test running now: stopped at its end, so no worker of one test takes another's messages */
@@ -160,6 +161,59 @@ test('two instances working one queue send each message exactly once', async () 
     return done.length === ids.length;
   }, 'all thirty sent');
   assert.deepEqual([...sent].filter((text) => texts.includes(text)).sort(), [...texts].sort());
+});
+
+test('many messages are written in two statements, their ids in the messages\' order; none for none', async () => {
+  const notifier = createNotifier({ db: database.db, jobs: await newQueue(), sms: consoleGateway, mailer: unusedMailer });
+  const messages = ['first', 'second', 'third', 'fourth'].map((text, i) => sms(text, `0171000000${i}`));
+  let statements = 0;
+  const counting = { transformQuery: (args: PluginTransformQueryArgs) => args.node, transformResult: async (args: PluginTransformResultArgs) => (statements++, args.result) };
+  const [ids, none] = await database.db.transaction().execute(async (trx) => [await notifier.queueMany(trx.withPlugin(counting), messages), await notifier.queueMany(trx.withPlugin(counting), [])]);
+  assert.equal(statements, 2, 'one insert of the messages and one of their jobs');
+  assert.deepEqual(none, []);
+  assert.equal(ids.length, 4);
+  const rows = await Promise.all(ids.map(row));
+  assert.deepEqual(rows.map((stored) => [stored.body, stored.recipient, stored.status]), messages.map((message) => [message.text, message.to, 'queued']));
+  const jobs = await sql<{ id: number }>`select (data->>'id')::int as id from pgboss.job where name = ${SEND_QUEUE} and (data->>'id')::int in (${sql.join(ids)})`.execute(database.db);
+  assert.deepEqual(jobs.rows.map((job) => Number(job.id)).sort((a, b) => a - b), [...ids].sort((a, b) => a - b), 'a job for each message');
+});
+
+test('in a batch whose gateway fails one message, the others are sent once and the failing one is retried, then kept as failed', async () => {
+  const calls: string[] = [];
+  const recorder: SmsGateway = {
+    name: 'console',
+    send: async (_to, text) => {
+      calls.push(text);
+      if (text === 'doomed') throw new Error('the gateway refused it');
+    },
+  };
+  const mails: string[] = [];
+  const mailer = { kind: 'outbox' as const, send: async (mail: { text: string }) => void mails.push(mail.text), close: async () => undefined };
+  const retry = { retryLimit: 2, retryDelaySeconds: 1 };
+  const jobs = await newQueue();
+  // a job takes the retry settings its queue has when it is written
+  await jobs.define(SEND_QUEUE, retry);
+  const notifier = createNotifier({ db: database.db, jobs, sms: recorder, mailer, retry });
+  const texts = ['one', 'two', 'doomed', 'three', 'four'];
+  const mail: OutgoingMessage = { officeId: null, about: { type: 'request', id: 'TST-2026-000001-0' }, template: 'test', channel: 'email', to: 'citizen@example.com', subject: 's', text: 'by mail' };
+  // written before the sender starts, so its first fetch takes them together
+  const ids = await database.db.transaction().execute((trx) => notifier.queueMany(trx, [...texts.map((text) => sms(text)), mail]));
+  await notifier.startSending();
+  const doomedId = ids[2] ?? 0;
+  await waitFor(async () => (await row(doomedId)).status === 'failed', 'the failing message kept as failed', 60_000);
+  const rows = await Promise.all(ids.map(row));
+  assert.deepEqual(rows.map((stored) => [stored.body, stored.status, stored.attempts, stored.gateway]), [
+    ['one', 'sent', 1, 'console'],
+    ['two', 'sent', 1, 'console'],
+    ['doomed', 'failed', 3, null],
+    ['three', 'sent', 1, 'console'],
+    ['four', 'sent', 1, 'console'],
+    ['by mail', 'sent', 1, 'outbox'],
+  ]);
+  assert.match(rows[2]?.last_error ?? '', /refused/);
+  // (messages earlier tests left queued go out too)
+  assert.deepEqual(calls.filter((text) => texts.includes(text)).sort(), ['doomed', 'doomed', 'doomed', 'four', 'one', 'three', 'two'], 'each other message went to the gateway once');
+  assert.deepEqual(mails, ['by mail']);
 });
 
 const unusedMailer = {

@@ -5,32 +5,65 @@ import type { DB, Notifications } from '../core/db/schema.ts';
 export type NotificationRow = Selectable<Notifications>;
 export type NewNotificationRow = Pick<NotificationRow, 'office_id' | 'subject_type' | 'subject_id' | 'channel' | 'recipient' | 'template' | 'subject' | 'body' | 'encoding' | 'segments'>;
 
-export async function insertNotification(db: Kysely<DB>, row: NewNotificationRow): Promise<number> {
-  const inserted = await db.insertInto('notifications').values(row).returning('id').executeTakeFirstOrThrow();
-  return inserted.id;
+/** Writes the messages in one statement; their ids in the rows' order. */
+export async function insertNotifications(db: Kysely<DB>, rows: readonly NewNotificationRow[]): Promise<number[]> {
+  if (rows.length === 0) return [];
+  // a single-VALUES insert returns its rows in the order given
+  const inserted = await db.insertInto('notifications').values([...rows]).returning('id').execute();
+  return inserted.map((row) => row.id);
 }
 
-/** Counts an attempt and returns the message, unless it has been sent (or given up on) already. */
-export async function claimNotification(db: Kysely<DB>, id: number): Promise<NotificationRow | undefined> {
+/** Counts an attempt at each message and returns those not yet sent (nor given up on), in one statement. */
+export async function claimNotifications(db: Kysely<DB>, ids: readonly number[]): Promise<NotificationRow[]> {
+  if (ids.length === 0) return [];
   return db
     .updateTable('notifications')
     .set((eb) => ({ attempts: eb('attempts', '+', 1) }))
-    .where('id', '=', id)
+    .where('id', 'in', [...ids])
     .where('status', '=', 'queued')
     .returningAll()
-    .executeTakeFirst();
+    .execute();
 }
 
-export async function markSent(db: Kysely<DB>, id: number, gateway: string): Promise<void> {
-  await db.updateTable('notifications').set({ status: 'sent', sent_at: new Date(), gateway, last_error: null }).where('id', '=', id).execute();
-}
-
-export async function markAttemptFailed(db: Kysely<DB>, id: number, error: string, final: boolean): Promise<void> {
+/** Marks the messages sent in one statement, each with the gateway of its channel. */
+export async function markSent(db: Kysely<DB>, ids: readonly number[], gateways: Record<NotificationRow['channel'], string>): Promise<void> {
+  if (ids.length === 0) return;
   await db
     .updateTable('notifications')
-    .set({ last_error: error.slice(0, 500), ...(final ? { status: 'failed' as const } : {}) })
-    .where('id', '=', id)
+    .set((eb) => ({
+      status: 'sent',
+      sent_at: new Date(),
+      last_error: null,
+      gateway: eb.case().when('channel', '=', 'sms').then(gateways.sms).else(gateways.email).end(),
+    }))
+    .where('id', 'in', [...ids])
     .execute();
+}
+
+export interface FailedAttempt {
+  id: number;
+  error: string;
+  /** the last attempt: the message is kept as failed */
+  final: boolean;
+}
+
+/** Records failed attempts: one statement for each distinct reason (a gateway that is down gives them all one). */
+export async function markAttemptsFailed(db: Kysely<DB>, attempts: readonly FailedAttempt[]): Promise<void> {
+  const alike = new Map<string, { error: string; final: boolean; ids: number[] }>();
+  for (const attempt of attempts) {
+    const error = attempt.error.slice(0, 500);
+    const key = JSON.stringify([error, attempt.final]);
+    const group = alike.get(key) ?? { error, final: attempt.final, ids: [] };
+    group.ids.push(attempt.id);
+    alike.set(key, group);
+  }
+  for (const { error, final, ids } of alike.values()) {
+    await db
+      .updateTable('notifications')
+      .set({ last_error: error, ...(final ? { status: 'failed' as const } : {}) })
+      .where('id', 'in', ids)
+      .execute();
+  }
 }
 
 export interface NotificationListQuery {
