@@ -26,16 +26,29 @@ async function calendarRevision(db: Kysely<DB>): Promise<number> {
 }
 
 export async function readWorkingCalendar(db: Kysely<DB>, officeId: number | null): Promise<WorkingCalendar> {
+  const [calendar] = await readWorkingCalendars(db, [officeId]);
+  if (!calendar) throw new Error('no working calendar was read');
+  return calendar;
+}
+
+/** The working calendars of several offices, in the order asked, for one read of the revision. */
+export async function readWorkingCalendars(db: Kysely<DB>, officeIds: readonly (number | null)[]): Promise<WorkingCalendar[]> {
   const database = db.getExecutor().adapter;
   let cache = caches.get(database);
   if (!cache) {
     cache = new LRUCache({ max: OFFICES_KEPT });
     caches.set(database, cache);
   }
-  const key = `${officeId ?? 'national'}@${await calendarRevision(db)}`;
-  const known = cache.get(key);
-  if (known) return known;
-  const calendar = await loadWorkingCalendar(db, officeId);
-  cache.set(key, calendar);
-  return calendar;
+  const revision = await calendarRevision(db);
+  const calendars: WorkingCalendar[] = [];
+  for (const officeId of officeIds) {
+    const key = `${officeId ?? 'national'}@${revision}`;
+    let calendar = cache.get(key);
+    if (!calendar) {
+      calendar = await loadWorkingCalendar(db, officeId);
+      cache.set(key, calendar);
+    }
+    calendars.push(calendar);
+  }
+  return calendars;
 }

@@ -4,7 +4,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../core/db/schema.ts';
 import { computeDeadline, type DeadlineResult } from './deadline.ts';
 import { promiseRuleFrom, type PromiseRule } from './deadline-rule.ts';
-import { readWorkingCalendar } from './calendar-cache.ts';
+import { readWorkingCalendar, readWorkingCalendars } from './calendar-cache.ts';
 import { loadWorkingCalendar } from './holiday-repository.ts';
 import type { Pause } from './pauses.ts';
 import type { WorkingCalendar } from './working-calendar.ts';
@@ -48,21 +48,35 @@ export interface NewClock extends ClockSubject {
 }
 
 export async function startClock(db: Executor, clock: NewClock): Promise<DeadlineResult> {
-  const calendar = await readWorkingCalendar(db, clock.officeId);
-  const result = computeDeadline(calendar, { receivedAt: clock.receivedAt, rule: clock.rule });
+  const [result] = await startClocks(db, [clock]);
+  if (!result) throw new Error('the clock was not started');
+  return result;
+}
+
+/** Starts several clocks (a batch of receipts) in one insert; their deadlines in the order given. */
+export async function startClocks(db: Executor, clocks: readonly NewClock[]): Promise<DeadlineResult[]> {
+  if (clocks.length === 0) return [];
+  const calendars = await readWorkingCalendars(db, clocks.map((clock) => clock.officeId));
+  const results = clocks.map((clock, index) => {
+    const calendar = calendars[index];
+    if (!calendar) throw new Error(`no working calendar for office ${clock.officeId}`);
+    return computeDeadline(calendar, { receivedAt: clock.receivedAt, rule: clock.rule });
+  });
   await db
     .insertInto('deadline_clocks')
-    .values({
-      subject_type: clock.subjectType,
-      subject_id: clock.subjectId,
-      office_id: clock.officeId,
-      received_at: clock.receivedAt,
-      deadline_rule: JSON.stringify(clock.rule),
-      rule_source: clock.source,
-      ...dueColumns(result),
-    })
+    .values(
+      clocks.map((clock, index) => ({
+        subject_type: clock.subjectType,
+        subject_id: clock.subjectId,
+        office_id: clock.officeId,
+        received_at: clock.receivedAt,
+        deadline_rule: JSON.stringify(clock.rule),
+        rule_source: clock.source,
+        ...dueColumns(results[index] as DeadlineResult),
+      })),
+    )
     .execute();
-  return result;
+  return results;
 }
 
 /**

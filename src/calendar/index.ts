@@ -60,7 +60,7 @@ export {
 } from './calendar-changes.ts';
 export { deadlineResponse, movedClocksJson, officeHoursChangeResponse } from './api-responses.ts';
 export { calendarYear, calendarYearIcs, deadlineJson, dueFor, parseReceivedAt, YEAR_RANGE } from './calendar-queries.ts';
-export { closeClock, findClock, pauseClock, resumeClock, startClock, type ClockSubject, type MovedClock, type NewClock } from './clock-repository.ts';
+export { closeClock, findClock, pauseClock, resumeClock, startClock, startClocks, type ClockSubject, type MovedClock, type NewClock } from './clock-repository.ts';
 export { loadHolidayData, readHolidayFiles } from './holiday-data.ts';
-export { readWorkingCalendar } from './calendar-cache.ts';
+export { readWorkingCalendar, readWorkingCalendars } from './calendar-cache.ts';
 export { loadWorkingCalendar, type HolidayRow, type NewHoliday, type NewSpecialWorkingDay } from './holiday-repository.ts';

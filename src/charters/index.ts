@@ -2,7 +2,7 @@
 export { dueUnderTimeLimit } from './charter-deadline.ts';
 export { charterDocumentSchema, charterJsonSchema } from './charter-schema.ts';
 export { ChartersError, type ChartersErrorCode } from './errors.ts';
-export { findServiceByCode, type ServiceInVersion } from './find-service.ts';
+export { findServiceByCode, findServicesInForce, type ServiceInVersion, type ServiceWanted } from './find-service.ts';
 export { buildGrsLadder, type GrsLadder, type GrsLadderStep, type LadderOfficer } from './grs-ladder.ts';
 export { CHARTER_LIMITS, importCharter, KnownIds, officeSlugFromWebsite, type ImportOptions, type ImportResult } from './import-charter.ts';
 export * from './model.ts';

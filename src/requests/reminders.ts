@@ -4,7 +4,7 @@
 // request has closed, waits for the citizen, or its due moment has moved later since.
 import type { Kysely } from 'kysely';
 import { listOfficeStaff } from '../accounts/index.ts';
-import { readWorkingCalendar } from '../calendar/index.ts';
+import { readWorkingCalendars } from '../calendar/index.ts';
 import type { DB } from '../core/db/schema.ts';
 import { formatMoment } from '../core/format.ts';
 import { t, type Lang } from '../core/i18n/index.ts';
@@ -37,11 +37,27 @@ const isRunning = (request: Reminded): request is Reminded & { due_at: Date } =>
  * job exists exactly when the change commits. One job per request and due moment.
  */
 export async function scheduleReminder(trx: Kysely<DB>, jobs: JobQueue | undefined, request: Reminded, now = new Date()): Promise<void> {
-  if (!jobs || !isRunning(request)) return;
-  const calendar = await readWorkingCalendar(trx, request.office_id);
-  const dueAt = request.due_at.toISOString();
-  const job: ReminderJob = { requestId: request.id, dueAt };
-  await jobs.send(trx, REMIND_QUEUE, job, { startAfter: reminderStart(calendar, request.due_at, now), singletonKey: `request:${request.id}:${dueAt}` });
+  await scheduleReminders(trx, jobs, [request], now);
+}
+
+/** scheduleReminder for a batch of requests: one read of the calendars and one statement for the jobs. */
+export async function scheduleReminders(trx: Kysely<DB>, jobs: JobQueue | undefined, requests: readonly Reminded[], now = new Date()): Promise<void> {
+  const running = requests.filter(isRunning);
+  if (!jobs || running.length === 0) return;
+  const calendars = await readWorkingCalendars(
+    trx,
+    running.map((request) => request.office_id),
+  );
+  await jobs.sendMany<ReminderJob>(
+    trx,
+    REMIND_QUEUE,
+    running.map((request, index) => {
+      const dueAt = request.due_at.toISOString();
+      const calendar = calendars[index];
+      if (!calendar) throw new Error(`no working calendar for office ${request.office_id}`);
+      return { data: { requestId: request.id, dueAt }, options: { startAfter: reminderStart(calendar, request.due_at, now), singletonKey: `request:${request.id}:${dueAt}` } };
+    }),
+  );
 }
 
 export interface RemindersOptions {

@@ -9,13 +9,38 @@ export const CHANNELS: readonly Channel[] = ['online', 'in_person', 'phone', 'em
 
 /** The next number of the office's year. The upsert's row lock orders concurrent requests; a rollback gives the number back. */
 export async function nextSequence(db: Kysely<DB>, officeId: number, year: number): Promise<number> {
-  const { rows } = await sql<{ last_value: number }>`
-    insert into request_sequences (office_id, year, last_value) values (${officeId}, ${year}, 1)
-    on conflict (office_id, year) do update set last_value = request_sequences.last_value + 1
-    returning last_value`.execute(db);
-  const value = rows[0]?.last_value;
+  const [value] = (await nextSequences(db, [{ officeId, year, count: 1 }])).get(`${officeId}:${year}`) ?? [];
   if (value === undefined) throw new Error('the request sequence gave no number');
   return value;
+}
+
+export interface SequenceWanted {
+  officeId: number;
+  year: number;
+  /** how many numbers */
+  count: number;
+}
+
+/**
+ * The next `count` numbers of each office's year, in one statement, by `${officeId}:${year}`.
+ * The rows are locked in one order (office, year), so two batches never wait on each other in a circle.
+ */
+export async function nextSequences(db: Kysely<DB>, wanted: readonly SequenceWanted[]): Promise<Map<string, number[]>> {
+  const sorted = [...wanted].sort((a, b) => a.officeId - b.officeId || a.year - b.year);
+  if (sorted.length === 0) return new Map();
+  const { rows } = await sql<{ office_id: number; year: number; last_value: number }>`
+    insert into request_sequences (office_id, year, last_value)
+    select office_id, year, count from unnest(${sorted.map((w) => w.officeId)}::int[], ${sorted.map((w) => w.year)}::int[], ${sorted.map((w) => w.count)}::int[]) as wanted(office_id, year, count)
+    order by office_id, year
+    on conflict (office_id, year) do update set last_value = request_sequences.last_value + excluded.last_value
+    returning office_id, year, last_value`.execute(db);
+  const numbers = new Map<string, number[]>();
+  for (const row of rows) {
+    const key = `${row.office_id}:${row.year}`;
+    const count = wanted.find((w) => `${w.officeId}:${w.year}` === key)?.count ?? 0;
+    numbers.set(key, Array.from({ length: count }, (_, index) => Number(row.last_value) - count + 1 + index));
+  }
+  return numbers;
 }
 
 export type NewRequestRow = Omit<RequestRow, 'id' | 'status' | 'due_at' | 'closed_at' | 'on_time' | 'rejection_reason' | 'transferred_to' | 'updated_at' | 'assigned_user_id' | 'details'> & {
@@ -24,6 +49,18 @@ export type NewRequestRow = Omit<RequestRow, 'id' | 'status' | 'due_at' | 'close
 
 export async function insertRequest(db: Kysely<DB>, row: NewRequestRow): Promise<RequestRow> {
   return db.insertInto('service_requests').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+/** Several requests in one insert, returned in the order given. */
+export async function insertRequests(db: Kysely<DB>, rows: readonly NewRequestRow[]): Promise<RequestRow[]> {
+  if (rows.length === 0) return [];
+  const inserted = await db.insertInto('service_requests').values([...rows]).returningAll().execute();
+  const byNumber = new Map(inserted.map((row) => [row.tracking_number, row]));
+  return rows.map((row) => {
+    const stored = byNumber.get(row.tracking_number);
+    if (!stored) throw new Error(`request ${row.tracking_number} was not stored`);
+    return stored;
+  });
 }
 
 export interface NewEvent {
@@ -39,18 +76,25 @@ export interface NewEvent {
 }
 
 export async function insertEvent(db: Kysely<DB>, event: NewEvent): Promise<void> {
+  await insertEvents(db, [event]);
+}
+
+export async function insertEvents(db: Kysely<DB>, events: readonly NewEvent[]): Promise<void> {
+  if (events.length === 0) return;
   await db
     .insertInto('request_events')
-    .values({
-      request_id: event.requestId,
-      at: event.at,
-      action: event.action,
-      public: event.public,
-      status_after: event.statusAfter,
-      actor_user_id: event.actorUserId,
-      actor_label: event.actorLabel,
-      note: event.note,
-    })
+    .values(
+      events.map((event) => ({
+        request_id: event.requestId,
+        at: event.at,
+        action: event.action,
+        public: event.public,
+        status_after: event.statusAfter,
+        actor_user_id: event.actorUserId,
+        actor_label: event.actorLabel,
+        note: event.note,
+      })),
+    )
     .execute();
 }
 
@@ -64,6 +108,19 @@ export async function findOfficeRequest(db: Kysely<DB>, officeId: number, tracki
 /** The request an online form with this one-time key already made, in this office. */
 export async function findSubmitted(db: Kysely<DB>, officeId: number, submissionKey: string) {
   return db.selectFrom('service_requests').selectAll().where('submission_key', '=', submissionKey).where('office_id', '=', officeId).executeTakeFirst();
+}
+
+/** The requests online forms with these one-time keys already made, by `${officeId}:${key}`. */
+export async function findSubmittedMany(db: Kysely<DB>, forms: readonly { officeId: number; submissionKey: string }[]): Promise<Map<string, RequestRow>> {
+  if (forms.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('service_requests')
+    .selectAll()
+    // each pair on its own, so that each is one look in the (office_id, submission_key) index
+    .where((eb) => eb.or(forms.map((form) => eb.and([eb('office_id', '=', form.officeId), eb('submission_key', '=', form.submissionKey)]))))
+    .execute();
+  const wanted = new Set(forms.map((form) => `${form.officeId}:${form.submissionKey}`));
+  return new Map(rows.flatMap((row) => (wanted.has(`${row.office_id}:${row.submission_key}`) ? [[`${row.office_id}:${row.submission_key}`, row] as const] : [])));
 }
 
 export type RequestChanges = Partial<Pick<RequestRow, 'status' | 'closed_at' | 'on_time' | 'rejection_reason' | 'assigned_user_id' | 'transferred_to'>>;

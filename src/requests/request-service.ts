@@ -1,77 +1,25 @@
-// The rules of a service request: receipt on any channel (with its tracking number and deadline
-// clock), the actions staff take, and the citizen's view. Each change is one transaction: the
+// The rules of a service request: receipt on any channel (receipts.ts does the writing, in
+// batches), the actions staff take, and the citizen's view. Each change is one transaction: the
 // request, its event, its clock and (for staff) the audit row commit or roll back together.
-import type { Kysely, Transaction } from 'kysely';
+import type { DialectAdapter, Kysely, Transaction } from 'kysely';
 import { recordAudit } from '../audit/index.ts';
-import { closeClock, holdCalendarSteady, pauseClock, resumeClock, startClock, type ClockSubject } from '../calendar/index.ts';
-import { findServiceByCode, ruleOfTimeLimit } from '../charters/index.ts';
+import { closeClock, holdCalendarSteady, pauseClock, resumeClock, type ClockSubject } from '../calendar/index.ts';
 import type { Actor } from '../core/actor.ts';
 import type { DB } from '../core/db/schema.ts';
-import type { AttachmentUpload } from './attachments.ts';
-import { insertAttachments } from './attachments-repository.ts';
+import { groupCommit } from '../core/group-commit.ts';
 import { RequestsError } from './errors.ts';
 import { normaliseMobile } from './mobile.ts';
-import { officeCodeOf } from './office-codes.ts';
-import {
-  findOfficeRequest,
-  findSubmitted,
-  insertEvent,
-  insertRequest,
-  listEvents,
-  nextSequence,
-  updateRequest,
-  type Channel,
-  type RequestChanges,
-  type RequestRow,
-} from './repository.ts';
-import type { Notifier } from '../notifications/index.ts';
-import { citizenMessages, noticeOfAction, type CitizenNotice, type NoticeContext } from './request-messages.ts';
+import { findOfficeRequest, findSubmitted, insertEvent, listEvents, updateRequest, type Channel, type RequestChanges, type RequestRow } from './repository.ts';
+import { citizenMessages, noticeOfAction, type CitizenNotice } from './request-messages.ts';
 import { canTake, deliveredOnTime, ruleOf, statusAfter, statusOnResume, type RequestAction } from './request-states.ts';
 import { scheduleReminder } from './reminders.ts';
-import type { JobQueue } from '../core/jobs.ts';
-import { dhakaYear } from './dhaka-clock.ts';
-import { countOnlineSubmission } from './submission-limits.ts';
-import { formatTrackingNumber } from './tracking-number.ts';
+import { auditState, receiveMany, type CheckedCitizen, type Citizen, type Receipt, type ReceiptOutcome, type RequestIntake, type RequestNotices, type TransferOrigin } from './receipts.ts';
 
-export interface Citizen {
-  name: string;
-  /** as typed: Bangla digits, +880, spaces all accepted */
-  mobile?: string | undefined;
-  email?: string | undefined;
-  address?: string | undefined;
-}
-
-export interface RequestIntake {
-  office: { id: number; slug: string };
-  serviceCode: string;
-  channel: Channel;
-  /** when the office really received it: now for online requests, what staff type at the desk */
-  receivedAt: Date;
-  citizen: Citizen;
-  details: string;
-  /** the online form's one-time key: a second sending of the same form returns the first request */
-  submissionKey?: string | undefined;
-  /** files already checked (attachments.ts), stored with the request or not at all */
-  attachments?: readonly AttachmentUpload[] | undefined;
-}
-
-/** How the citizen is told of receipt and of what staff do: written with the change, sent after it. */
-export interface RequestNotices extends NoticeContext {
-  notifier: Notifier;
-  /** the queue that carries the officer's due-date reminders (reminders.ts); unset, none are sent */
-  jobs?: JobQueue | undefined;
-}
-
-/** Where a request received by transfer came from (transfer.ts): it is told in its first event, not to the citizen a second time. */
-export interface TransferOrigin {
-  requestId: number;
-  /** the first event's note: the office and the number it came from */
-  note: string;
-}
+export { auditState, type Citizen, type RequestIntake, type RequestNotices, type TransferOrigin } from './receipts.ts';
 
 async function tellCitizen(db: Kysely<DB>, notices: RequestNotices | undefined, notice: CitizenNotice | null, request: RequestRow, note: string | null) {
   if (!notices || !notice) return;
-  for (const message of citizenMessages(notice, request, note, notices)) await notices.notifier.queue(db, message);
+  await notices.notifier.queueMany(db, citizenMessages(notice, request, note, notices));
 }
 
 export const requestClock = (request: Pick<RequestRow, 'tracking_number'>): ClockSubject => ({ subjectType: 'request', subjectId: request.tracking_number });
@@ -81,7 +29,7 @@ const clean = (text: string | undefined) => {
   return value ? value : null;
 };
 
-export function checkCitizen(citizen: Citizen, channel: Channel) {
+export function checkCitizen(citizen: Citizen, channel: Channel): CheckedCitizen {
   const name = clean(citizen.name);
   if (!name) throw new RequestsError('applicant_name_required', undefined, 'name');
   const mobileText = clean(citizen.mobile);
@@ -94,19 +42,44 @@ export function checkCitizen(citizen: Citizen, channel: Channel) {
   return { name, mobile, email, address: clean(citizen.address) };
 }
 
+// Receipts arriving together on this instance share a transaction (group commit): fifty at most,
+// two batches under way at once. Kept per database (Kysely's adapter, shared by its transactions).
+const RECEIPT_BATCH = { maxBatch: 50, atOnce: 2 };
+const receiptBatches = new WeakMap<DialectAdapter, (receipt: Receipt) => Promise<ReceiptOutcome>>();
+
+function receiveInBatch(db: Kysely<DB>, receipt: Receipt): Promise<ReceiptOutcome> {
+  const database = db.getExecutor().adapter;
+  let receive = receiptBatches.get(database);
+  if (!receive) {
+    receive = groupCommit((receipts) => settleReceipts(db, receipts), RECEIPT_BATCH);
+    receiptBatches.set(database, receive);
+  }
+  return receive(receipt);
+}
+
+async function settleReceipts(db: Kysely<DB>, receipts: readonly Receipt[]): Promise<PromiseSettledResult<ReceiptOutcome>[]> {
+  try {
+    const outcomes = await db.transaction().execute((trx) => receiveMany(trx, receipts));
+    return outcomes.map((value) => ({ status: 'fulfilled', value }));
+  } catch (error) {
+    if (receipts.length === 1) return [{ status: 'rejected', reason: error }];
+    // one receipt's failure (a form sent twice from two instances at once) must not fail the
+    // others: each goes again in a transaction of its own
+    return Promise.all(receipts.map(async (receipt) => (await settleReceipts(db, [receipt]))[0] ?? { status: 'rejected', reason: error }));
+  }
+}
+
 /**
- * Receives a request: its tracking number, its deadline clock from the service's time limit in
- * the charter published now (kept with the request, so later versions move no promise), and the
- * first public event. Receipts by staff (every channel but online) are audited; an online one is
- * the citizen's own act, and its record is the request's first event.
+ * Receives a request: its tracking number, its deadline clock and its first public event
+ * (receipts.ts), in a transaction shared with the receipts that arrive with it.
  */
 export async function receiveRequest(db: Kysely<DB>, actor: Actor, intake: RequestIntake, notices?: RequestNotices): Promise<RequestRow> {
   const citizen = checkCitizen(intake.citizen, intake.channel);
   if (intake.receivedAt.getTime() > Date.now() + 60_000) throw new RequestsError('received_in_future', undefined, 'received_at');
-  const earlier = intake.submissionKey ? await findSubmitted(db, intake.office.id, intake.submissionKey) : undefined;
-  if (earlier) return earlier;
   try {
-    return await receiveOnce(db, actor, intake, citizen, notices);
+    const outcome = await receiveInBatch(db, { actor, intake, citizen, notices });
+    if ('refused' in outcome) throw outcome.refused;
+    return outcome.request;
   } catch (error) {
     // the same form sent twice at once: the other sending's transaction made the request
     const same = isUniqueViolation(error, 'service_requests_office_id_submission_key_key') && intake.submissionKey ? await findSubmitted(db, intake.office.id, intake.submissionKey) : undefined;
@@ -120,97 +93,19 @@ function isUniqueViolation(error: unknown, constraint: string): boolean {
   return code === '23505' && (name === constraint || (name === undefined && String(error).includes(constraint)));
 }
 
-/** `work` in a transaction of its own, or in the caller's (a transfer receives the new request in the transaction that closes the old one). */
-function inTransaction<T>(db: Kysely<DB>, work: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
-  return db.isTransaction ? work(db as Transaction<DB>) : db.transaction().execute(work);
-}
-
+/** Receives one request in the caller's transaction (a transfer receives the new request in the transaction that closes the old one). */
 export async function receiveOnce(
-  db: Kysely<DB>,
+  trx: Transaction<DB>,
   actor: Actor,
   intake: RequestIntake,
-  citizen: ReturnType<typeof checkCitizen>,
+  citizen: CheckedCitizen,
   notices: RequestNotices | undefined,
   origin?: TransferOrigin,
 ): Promise<RequestRow> {
-  return inTransaction(db, async (trx) => {
-    if (intake.channel === 'online' && citizen.mobile && !origin) await countOnlineSubmission(trx, actor.ip ?? 'unknown', citizen.mobile);
-    await holdCalendarSteady(trx);
-    const found = await findServiceByCode(trx, intake.office.id, intake.serviceCode, { inForceAt: intake.receivedAt });
-    if (!found) throw new RequestsError('service_not_offered', intake.serviceCode, 'service');
-    const { service, versionId, versionNo } = found;
-    const officeCode = await officeCodeOf(trx, intake.office.id, intake.office.slug);
-    const year = dhakaYear(intake.receivedAt);
-    const sequence = await nextSequence(trx, intake.office.id, year);
-    const rule = ruleOfTimeLimit(service.time_limit);
-    const request = await insertRequest(trx, {
-      office_id: intake.office.id,
-      tracking_number: formatTrackingNumber({ officeCode, year, sequence }),
-      year,
-      sequence_no: sequence,
-      service_code: service.code,
-      charter_version_id: versionId,
-      service_name_bn: service.name_bn ?? service.name_en ?? service.code,
-      service_name_en: service.name_en,
-      channel: intake.channel,
-      received_at: intake.receivedAt,
-      citizen_name: citizen.name,
-      citizen_mobile: citizen.mobile,
-      citizen_email: citizen.email,
-      citizen_address: citizen.address,
-      details: intake.details.trim(),
-      has_time_limit: rule.unit !== null,
-      transferred_from: origin?.requestId ?? null,
-      created_by_user_id: actor.userId,
-      submission_key: intake.submissionKey ?? null,
-    });
-    const deadline = await startClock(trx, {
-      ...requestClock(request),
-      officeId: intake.office.id,
-      receivedAt: intake.receivedAt,
-      rule,
-      source: `charter v${versionNo}, service ${service.code}: ${service.time_limit.text}`,
-    });
-    await insertEvent(trx, {
-      requestId: request.id,
-      at: intake.receivedAt,
-      action: 'received',
-      public: true,
-      statusAfter: 'submitted',
-      actorUserId: actor.userId,
-      actorLabel: actor.label,
-      note: origin?.note ?? null,
-    });
-    await insertAttachments(trx, request.id, intake.attachments ?? [], { userId: actor.userId, givenBy: intake.channel === 'online' ? 'citizen' : 'staff' });
-    const received = { ...request, due_at: deadline.kind === 'due' ? deadline.dueAt : null };
-    await scheduleReminder(trx, notices?.jobs, received);
-    // a transfer tells the citizen of both numbers itself, and audits both offices
-    if (!origin) await tellCitizen(trx, notices, 'received', received, null);
-    if (intake.channel !== 'online' && !origin) {
-      await recordAudit(trx, {
-        actor,
-        action: 'request.receive',
-        officeId: intake.office.id,
-        subject: { type: 'request', id: received.tracking_number },
-        before: null,
-        after: auditState(received),
-      });
-    }
-    return received;
-  });
-}
-
-/** What the audit log keeps of a request: its state, not the citizen's contact details. */
-export function auditState(request: RequestRow) {
-  return {
-    tracking_number: request.tracking_number,
-    service: request.service_code,
-    channel: request.channel,
-    status: request.status,
-    assigned_user_id: request.assigned_user_id,
-    due_at: request.due_at,
-    on_time: request.on_time,
-  };
+  const [outcome] = await receiveMany(trx, [{ actor, intake, citizen, notices, origin }]);
+  if (!outcome) throw new Error('the receipt gave no outcome');
+  if ('refused' in outcome) throw outcome.refused;
+  return outcome.request;
 }
 
 export interface ActionInput {

@@ -18,22 +18,57 @@ const SUBMISSION_LOCK = 261_116;
 
 /** Counts this application in the receipt's transaction (so a refused or failed one counts nothing), or refuses it. */
 export async function countOnlineSubmission(trx: Kysely<DB>, ip: string, mobile: string): Promise<void> {
-  const address = guessingAddress(ip);
+  const [allowed] = await countOnlineSubmissions(trx, [{ ip, mobile }]);
+  if (!allowed) throw new RequestsError('too_many_applications');
+}
+
+export interface OnlineApplication {
+  ip: string;
+  mobile: string;
+}
+
+/**
+ * Counts a batch of applications in the receipts' transaction, in order: whether each is within
+ * the limits, counting those before it in the batch. The refused ones count nothing.
+ */
+export async function countOnlineSubmissions(trx: Kysely<DB>, applications: readonly OnlineApplication[]): Promise<boolean[]> {
+  if (applications.length === 0) return [];
   const now = new Date();
-  // one application at a time per address, across instances: a burst cannot slip past the count
-  await sql`select pg_advisory_xact_lock(${SUBMISSION_LOCK}, hashtext(${address}))`.execute(trx);
+  const addresses = applications.map((application) => guessingAddress(application.ip));
+  // one application at a time per address, across instances, so a burst cannot slip past the
+  // count; a batch takes its addresses' locks in one order (that of the keys), so that two
+  // batches never wait on each other in a circle
+  await sql`
+    select pg_advisory_xact_lock(${SUBMISSION_LOCK}, key)
+    from (select distinct hashtext(address) as key from unnest(${[...new Set(addresses)]}::text[]) as address order by key offset 0) as keys`.execute(trx);
   const windowStart = (windowMs: number) => new Date(now.getTime() - windowMs);
-  // counted and written in one statement, run after the lock so that it sees every application
-  // the lock's last holder wrote
-  const { rows } = await sql<{ id: number | string }>`
+  // counted after the locks, so that the count sees every application the locks' last holders wrote
+  const { rows } = await sql<{ kind: 'address' | 'mobile'; key: string; n: number | string }>`
+    select 'address' as kind, ip as key, count(*) as n from online_submissions
+      where ip = any(${addresses}::text[]) and at > ${windowStart(ONLINE_LIMITS.perAddress.windowMs)} group by ip
+    union all
+    select 'mobile', mobile, count(*) from online_submissions
+      where mobile = any(${applications.map((application) => application.mobile)}::text[]) and at > ${windowStart(ONLINE_LIMITS.perMobile.windowMs)} group by mobile`.execute(trx);
+  const counts = new Map(rows.map((row) => [`${row.kind}:${row.key}`, Number(row.n)]));
+  const countOf = (key: string) => counts.get(key) ?? 0;
+  const allowed = applications.map((application, index) => {
+    const address = `address:${addresses[index] ?? ''}`;
+    const mobile = `mobile:${application.mobile}`;
+    if (countOf(address) >= ONLINE_LIMITS.perAddress.count || countOf(mobile) >= ONLINE_LIMITS.perMobile.count) return false;
+    counts.set(address, countOf(address) + 1);
+    counts.set(mobile, countOf(mobile) + 1);
+    return true;
+  });
+  const counted = applications.flatMap((application, index) => (allowed[index] ? [{ ip: addresses[index] ?? '', mobile: application.mobile }] : []));
+  if (counted.length === 0) return allowed;
+  const inserted = await sql<{ id: number | string }>`
     insert into online_submissions (ip, mobile, at)
-    select ${address}, ${mobile}, ${now}::timestamptz
-    where (select count(*) from online_submissions where ip = ${address} and at > ${windowStart(ONLINE_LIMITS.perAddress.windowMs)}) < ${ONLINE_LIMITS.perAddress.count}
-      and (select count(*) from online_submissions where mobile = ${mobile} and at > ${windowStart(ONLINE_LIMITS.perMobile.windowMs)}) < ${ONLINE_LIMITS.perMobile.count}
+    select ip, mobile, ${now}::timestamptz from unnest(${counted.map((row) => row.ip)}::text[], ${counted.map((row) => row.mobile)}::text[]) as application(ip, mobile)
     returning id`.execute(trx);
-  const id = rows[0]?.id;
-  if (id === undefined) throw new RequestsError('too_many_applications');
   // housekeeping in passing, so no timer is needed on any instance; one application in
   // HOUSEKEEPING_EVERY does it, so the rest take no part in the delete
-  if (Number(id) % HOUSEKEEPING_EVERY === 0) await trx.deleteFrom('online_submissions').where('at', '<', new Date(now.getTime() - 2 * ONLINE_LIMITS.perMobile.windowMs)).execute();
+  if (inserted.rows.some((row) => Number(row.id) % HOUSEKEEPING_EVERY === 0)) {
+    await trx.deleteFrom('online_submissions').where('at', '<', new Date(now.getTime() - 2 * ONLINE_LIMITS.perMobile.windowMs)).execute();
+  }
+  return allowed;
 }
