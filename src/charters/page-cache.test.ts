@@ -121,6 +121,7 @@ test('a republished charter is served at once, with a new ETag; the old one no l
   const old = await get(PAGE, { 'accept-encoding': 'br' });
   const oldService = await get(`${PAGE}/services/s1`);
   const oldJson = await get(`${PAGE}/charter.json`);
+  const oldApplyForm = await get(`${PAGE}/services/s1/apply`);
   await republish(JESSORE, 'নতুন সেবার নাম');
   const fresh = await get(PAGE, { 'accept-encoding': 'br', 'if-none-match': String(old.headers.etag) });
   assert.equal(fresh.statusCode, 200);
@@ -130,6 +131,8 @@ test('a republished charter is served at once, with a new ETag; the old one no l
   assert.ok(!oldService.body.includes('নতুন সেবার নাম'));
   assert.equal(JSON.parse((await get(`${PAGE}/charter.json`)).body).services[0].name_bn, 'নতুন সেবার নাম');
   assert.notEqual(JSON.parse(oldJson.body).services[0].name_bn, 'নতুন সেবার নাম');
+  assert.ok((await get(`${PAGE}/services/s1/apply`)).body.includes('নতুন সেবার নাম'), 'the apply form names the service as published now');
+  assert.ok(!oldApplyForm.body.includes('নতুন সেবার নাম'));
 });
 
 test('two instances on one database both serve a republish made by either, without telling each other', async () => {

@@ -8,8 +8,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../core/db/schema.ts';
 import { renderPage, type RenderedPage } from '../http/layout.ts';
 import { PageCache, sendCached, setsLanguageCookie } from '../http/page-cache.ts';
-import { readDirectoryRevision } from './directory-repository.ts';
-import { DirectoryRevision } from './directory-revision.ts';
+import { currentDirectoryRevision } from './directory-revision.ts';
 import type { OfficePage } from './pages/directory-parts.ts';
 
 const MB = 1024 * 1024;
@@ -54,11 +53,11 @@ export function normaliseSearchTerm(term: string): string {
 }
 
 export class DirectoryPages {
-  readonly #revision: DirectoryRevision;
+  readonly #db: Kysely<DB>;
   readonly #caches: DirectoryCaches;
 
   constructor(db: Kysely<DB>, caches: DirectoryCaches = createDirectoryCaches()) {
-    this.#revision = new DirectoryRevision(() => readDirectoryRevision(db));
+    this.#db = db;
     this.#caches = caches;
   }
 
@@ -71,7 +70,7 @@ export class DirectoryPages {
     const { lang } = request;
     // A change committed between this read and the render files newer content under the older
     // number, which later requests no longer ask for: never older content under a newer number.
-    const revision = await this.#revision.current();
+    const revision = await currentDirectoryRevision(this.#db);
     const response = await this.#caches[kind].get(`directory:${revision}:${lang}:${address}`, async () => {
       const page = await produce();
       // the language switch links to the page's own address, so one copy serves every URL of it

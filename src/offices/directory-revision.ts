@@ -1,6 +1,10 @@
 // The directory revision as requests need it: read for each request by a query that began after
 // the request arrived (so it sees every change committed before), but shared by all requests
 // that arrive while one query is under way — under load, one small query per batch of requests.
+import type { DialectAdapter, Kysely } from 'kysely';
+import type { DB } from '../core/db/schema.ts';
+import { readDirectoryRevision } from './directory-repository.ts';
+
 export class DirectoryRevision {
   readonly #read: () => Promise<number>;
   /** the query under way */
@@ -36,4 +40,22 @@ export class DirectoryRevision {
     this.#running = running;
     return running;
   }
+}
+
+const shared = new WeakMap<DialectAdapter, DirectoryRevision>();
+
+/**
+ * The directory revision as of now or later, through one DirectoryRevision per database (Kysely's
+ * adapter, shared by its transactions): everything keyed on the revision shares its reads.
+ */
+export function currentDirectoryRevision(db: Kysely<DB>): Promise<number> {
+  // a transaction reads its own view, and must not become the reader others share
+  if (db.isTransaction) return readDirectoryRevision(db);
+  const database = db.getExecutor().adapter;
+  let revision = shared.get(database);
+  if (!revision) {
+    revision = new DirectoryRevision(() => readDirectoryRevision(db));
+    shared.set(database, revision);
+  }
+  return revision.current();
 }

@@ -7,6 +7,7 @@ export { keptOfficeNames } from './office-names-cache.ts';
 export { searchPublishedOffices, type OfficeListing } from './directory-repository.ts';
 export { findOfficeListings, searchOffices, type OfficeMatch } from './office-search.ts';
 export { DirectoryPages, normaliseSearchTerm, type DirectoryPage } from './directory-cache.ts';
+export { currentDirectoryRevision } from './directory-revision.ts';
 export { identifyOrganisation } from './organisations.ts';
 export {
   ensureLocation,

@@ -15,5 +15,13 @@ export const PREPARED: RawBuilder<unknown> = sql.raw(MARK);
 /** The statement's name on a connection when its text is marked, else undefined. */
 export function preparedName(text: string): string | undefined {
   if (!text.startsWith(MARK)) return undefined;
-  return `p_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+  // marked texts are few and fixed: each is hashed once, not on every run
+  let name = names.get(text);
+  if (name === undefined) {
+    name = `p_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+    names.set(text, name);
+  }
+  return name;
 }
+
+const names = new Map<string, string>();
