@@ -7,7 +7,9 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../src/core/db/schema.ts';
 import { citizenAddress } from './requests-tracking.ts';
 
-const RATE = 500;
+/** the issue's goal; BENCH_INTAKE_RATE offers more, to see how much room is left above it */
+const GOAL = 500;
+const RATE = Number(process.env.BENCH_INTAKE_RATE ?? GOAL) || GOAL;
 const SECONDS = 10;
 // enough that a connection waiting on a slow answer does not hold the rate back
 const CONNECTIONS = 100;
@@ -96,6 +98,6 @@ export async function runIntakeLoad(db: Kysely<DB>, appUrl: string, targets: rea
   console.log(`sent ${result.requests.sent}, answered ${[...statuses.values()].reduce((a, b) => a + b, 0)} (${answers}); errors ${result.errors}, timeouts ${result.timeouts}, non-2xx ${result.non2xx}`);
   console.log(`confirmed (200 with a tracking number) ${confirmed.length}; new rows in service_requests ${stored}; lost (confirmed, not in the database) ${lost}`);
   console.log(
-    `${'online intake, confirmed per second'.padEnd(52)} ${achieved.toFixed(0).padStart(6)} req/s ${(achieved / RATE).toFixed(2).padStart(5)} × the ${RATE}/s goal (${achieved >= RATE * 0.98 ? 'met' : 'NOT met'}); p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms; lost ${lost}${lost ? ' — NOT met' : ''}`,
+    `${'online intake, confirmed per second'.padEnd(52)} ${achieved.toFixed(0).padStart(6)} req/s ${(achieved / RATE).toFixed(2).padStart(5)} × the ${RATE}/s offered (${GOAL}/s goal ${achieved >= GOAL * 0.98 ? 'met' : 'NOT met'}); p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms; lost ${lost}${lost ? ' — NOT met' : ''}`,
   );
 }

@@ -125,6 +125,10 @@ test(
       assert.equal(new Set(answers.filter(Boolean)).size, APPLICATIONS, 'every application got a tracking number of its own');
 
       const db = database.db;
+      // each process writes the receipts that reach it together in one batch; across both, the
+      // office's numbers still run 1, 2, 3 … with none repeated and none skipped
+      const numbered = await db.selectFrom('service_requests').select('sequence_no').orderBy('sequence_no').execute();
+      assert.deepEqual(numbered.map((row) => row.sequence_no), Array.from({ length: APPLICATIONS }, (_, i) => i + 1));
       const notifications = () => db.selectFrom('notifications').select(['id', 'status', 'recipient', 'body', 'attempts']).where('channel', '=', 'sms').execute();
       await waitFor(async () => {
         const rows = await notifications();
