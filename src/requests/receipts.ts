@@ -148,10 +148,7 @@ export async function receiveMany(trx: Transaction<DB>, receipts: readonly Recei
       if (index !== undefined) outcomes[index] = { request };
     });
   }
-  for (const [index, first] of sameFormAs) {
-    const outcome = outcomes[first];
-    outcomes[index] = outcome;
-  }
+  for (const [index, first] of sameFormAs) outcomes[index] = outcomes[first];
   return outcomes.map((outcome, index) => {
     if (!outcome) throw new Error(`receipt ${index} of the batch was left without an outcome`);
     return outcome;

@@ -44,10 +44,7 @@ export async function scheduleReminder(trx: Kysely<DB>, jobs: JobQueue | undefin
 export async function scheduleReminders(trx: Kysely<DB>, jobs: JobQueue | undefined, requests: readonly Reminded[], now = new Date()): Promise<void> {
   const running = requests.filter(isRunning);
   if (!jobs || running.length === 0) return;
-  const calendars = await readWorkingCalendars(
-    trx,
-    running.map((request) => request.office_id),
-  );
+  const calendars = await readWorkingCalendars(trx, running.map((request) => request.office_id));
   await jobs.sendMany<ReminderJob>(
     trx,
     REMIND_QUEUE,
