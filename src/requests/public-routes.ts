@@ -13,6 +13,7 @@ import { t, type Lang } from '../core/i18n/index.ts';
 import { PUBLIC } from '../http/access.ts';
 import { errorResponse, errorResponses } from '../http/api-schemas.ts';
 import { csrfToken } from '../http/csrf.ts';
+import { fastAnswers } from '../http/fast-answers.ts';
 import { privatePage } from '../http/layout.ts';
 import { ATTACHMENT_MULTIPART, attachmentsField, readFormFiles } from './attachment-form.ts';
 import { RequestsError } from './errors.ts';
@@ -226,6 +227,8 @@ export async function requestsPublicRoutes(fastify: FastifyInstance, options: Re
         // 403: a call that carries a session cookie must bring its CSRF token (http/csrf.ts)
         response: { 200: trackResponse, ...errorResponses(400, 403, 404, 413, 415), 429: errorResponse },
       },
+      // the lookup citizens make most: its answer is built field by field in trackJson
+      serializerCompiler: fastAnswers,
     },
     async (request, reply) => {
       try {
