@@ -5,7 +5,7 @@
 // batch, so a batch of fifty costs about as many round trips as one receipt.
 import type { Transaction } from 'kysely';
 import { recordAudit } from '../audit/index.ts';
-import { holdCalendarSteady, startClocks } from '../calendar/index.ts';
+import { holdCalendarSteady, startClocks, type PromiseRule } from '../calendar/index.ts';
 import { findServicesInForce, ruleOfTimeLimit } from '../charters/index.ts';
 import type { Actor } from '../core/actor.ts';
 import type { DB } from '../core/db/schema.ts';
@@ -137,7 +137,7 @@ export async function receiveMany(trx: Transaction<DB>, receipts: readonly Recei
   );
   const offered = asked.flatMap(({ receipt, index }, position) => {
     const found = services[position];
-    if (found) return [{ receipt, index, found }];
+    if (found) return [{ receipt, index, found, rule: ruleOfTimeLimit(found.service.time_limit) }];
     outcomes[index] = { refused: new RequestsError('service_not_offered', receipt.intake.serviceCode, 'service') };
     return [];
   });
@@ -155,7 +155,7 @@ export async function receiveMany(trx: Transaction<DB>, receipts: readonly Recei
   });
 }
 
-type Offered = { receipt: Receipt; found: NonNullable<Awaited<ReturnType<typeof findServicesInForce>>[number]> };
+type Offered = { receipt: Receipt; found: NonNullable<Awaited<ReturnType<typeof findServicesInForce>>[number]>; rule: PromiseRule };
 
 /** The requests of receipts whose service is offered: numbers, rows, clocks, events, files, reminders, messages, audit. */
 async function store(trx: Transaction<DB>, offered: readonly Offered[]): Promise<RequestRow[]> {
@@ -173,7 +173,7 @@ async function store(trx: Transaction<DB>, offered: readonly Offered[]): Promise
     counts.set(key, entry);
   }
   const numbers = await nextSequences(trx, [...counts.values()]);
-  const rows: NewRequestRow[] = offered.map(({ receipt, found }) => {
+  const rows: NewRequestRow[] = offered.map(({ receipt, found, rule }) => {
     const { intake, citizen, actor, origin } = receipt;
     const year = yearOf(receipt);
     const sequence = numbers.get(`${intake.office.id}:${year}`)?.shift();
@@ -195,7 +195,7 @@ async function store(trx: Transaction<DB>, offered: readonly Offered[]): Promise
       citizen_email: citizen.email,
       citizen_address: citizen.address,
       details: intake.details.trim(),
-      has_time_limit: ruleOfTimeLimit(service.time_limit).unit !== null,
+      has_time_limit: rule.unit !== null,
       transferred_from: origin?.requestId ?? null,
       created_by_user_id: actor.userId,
       submission_key: intake.submissionKey ?? null,
@@ -204,12 +204,12 @@ async function store(trx: Transaction<DB>, offered: readonly Offered[]): Promise
   const inserted = await insertRequests(trx, rows);
   const deadlines = await startClocks(
     trx,
-    offered.map(({ receipt, found }, position) => ({
+    offered.map(({ receipt, found, rule }, position) => ({
       subjectType: 'request',
       subjectId: rows[position]?.tracking_number ?? '',
       officeId: receipt.intake.office.id,
       receivedAt: receipt.intake.receivedAt,
-      rule: ruleOfTimeLimit(found.service.time_limit),
+      rule,
       source: `charter v${found.versionNo}, service ${found.service.code}: ${found.service.time_limit.text}`,
     })),
   );

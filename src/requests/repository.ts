@@ -7,13 +7,6 @@ export type RequestRow = Selectable<ServiceRequests>;
 export type Channel = RequestRow['channel'];
 export const CHANNELS: readonly Channel[] = ['online', 'in_person', 'phone', 'email', 'letter', 'rti_form', 'api'];
 
-/** The next number of the office's year. The upsert's row lock orders concurrent requests; a rollback gives the number back. */
-export async function nextSequence(db: Kysely<DB>, officeId: number, year: number): Promise<number> {
-  const [value] = (await nextSequences(db, [{ officeId, year, count: 1 }])).get(`${officeId}:${year}`) ?? [];
-  if (value === undefined) throw new Error('the request sequence gave no number');
-  return value;
-}
-
 export interface SequenceWanted {
   officeId: number;
   year: number;
@@ -22,7 +15,8 @@ export interface SequenceWanted {
 }
 
 /**
- * The next `count` numbers of each office's year, in one statement, by `${officeId}:${year}`.
+ * The next `count` numbers of each office's year, in one statement, by `${officeId}:${year}`. The
+ * upsert's row lock orders concurrent requests; a rollback gives the numbers back.
  * The rows are locked in one order (office, year), so two batches never wait on each other in a circle.
  */
 export async function nextSequences(db: Kysely<DB>, wanted: readonly SequenceWanted[]): Promise<Map<string, number[]>> {
@@ -46,10 +40,6 @@ export async function nextSequences(db: Kysely<DB>, wanted: readonly SequenceWan
 export type NewRequestRow = Omit<RequestRow, 'id' | 'status' | 'due_at' | 'closed_at' | 'on_time' | 'rejection_reason' | 'transferred_to' | 'updated_at' | 'assigned_user_id' | 'details'> & {
   details: string;
 };
-
-export async function insertRequest(db: Kysely<DB>, row: NewRequestRow): Promise<RequestRow> {
-  return db.insertInto('service_requests').values(row).returningAll().executeTakeFirstOrThrow();
-}
 
 /** Several requests in one insert, returned in the order given. */
 export async function insertRequests(db: Kysely<DB>, rows: readonly NewRequestRow[]): Promise<RequestRow[]> {
